@@ -1,0 +1,49 @@
+package dev.approute.internal.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where things are in a user's app folder:
+ * <pre>
+ * my-app/
+ *   app/        routes (route.java), pages (page.html), private folders (_lib)
+ *   src/        shared code in normal packages, visible to every route
+ *   .approute/  build output: classes/ and manifest.json
+ * </pre>
+ */
+public record AppLayout(Path root) {
+    public AppLayout {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    public Path appDir() {
+        return root.resolve("app");
+    }
+
+    public Path srcDir() {
+        return root.resolve("src");
+    }
+
+    public Path buildDir() {
+        return root.resolve(".approute");
+    }
+
+    public Path classesDir() {
+        return buildDir().resolve("classes");
+    }
+
+    public Path manifestFile() {
+        return buildDir().resolve("manifest.json");
+    }
+
+    /** {@code path} relative to the app root, for messages. */
+    public Path relative(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(root) ? root.relativize(absolute) : absolute;
+    }
+
+    public boolean hasAppDir() {
+        return Files.isDirectory(appDir());
+    }
+}

@@ -1,0 +1,25 @@
+/**
+ * approute: Next.js App Router route handlers for Java. Route files see only {@code dev.approute};
+ * everything under {@code dev.approute.internal} is the framework's own and may change.
+ */
+module dev.approute {
+    requires java.compiler;
+    requires java.net.http;
+    requires io.helidon.webserver;
+    requires io.helidon.webserver.http2;
+    requires io.helidon.http;
+    requires io.helidon.common;
+    requires io.helidon.common.buffers;
+    requires io.helidon.common.uri;
+    requires io.helidon.common.socket;
+    requires com.fasterxml.jackson.databind;
+    requires org.apache.commons.fileupload2.core;
+
+    exports dev.approute;
+
+    exports dev.approute.internal.router to dev.approute.cli, dev.approute.testing;
+    exports dev.approute.internal.compile to dev.approute.cli, dev.approute.testing;
+    exports dev.approute.internal.runtime to dev.approute.cli, dev.approute.testing;
+    exports dev.approute.internal.server to dev.approute.cli, dev.approute.testing;
+    exports dev.approute.internal.app to dev.approute.cli, dev.approute.testing;
+}
