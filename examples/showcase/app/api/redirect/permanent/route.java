@@ -1,0 +1,7 @@
+import dev.approute.*;
+
+class Route {
+    static Response GET() {
+        return Navigation.permanentRedirect("https://nextjs.org/");
+    }
+}

@@ -1,0 +1,8 @@
+import dev.approute.*;
+import java.util.*;
+
+class Route {
+    static Response GET(Request request, RouteContext ctx) {
+        return Response.json(Map.of("params", ctx.params().toMap()));
+    }
+}

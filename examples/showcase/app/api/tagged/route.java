@@ -1,0 +1,21 @@
+// Static GET whose data is tagged 'demo-tag' (for revalidateTag); path /api/tagged (for revalidatePath).
+// Next wraps getData in unstable_cache(..., ['tagged-data'], {tags: ['demo-tag']}); approute has no data-cache
+// API yet (a later issue), so getData() runs whenever the route itself is (re)generated.
+import dev.approute.*;
+import java.util.*;
+
+class Route {
+    static final String dynamic = "force-static";
+
+    private static Map<String, Object> getData() {
+        return Map.of("cachedAt", System.currentTimeMillis());
+    }
+
+    static Response GET() {
+        Map<String, Object> data = getData();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("now", System.currentTimeMillis());
+        body.put("data", data);
+        return Response.json(body);
+    }
+}
