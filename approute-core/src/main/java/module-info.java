@@ -22,4 +22,5 @@ module dev.approute {
     exports dev.approute.internal.runtime to dev.approute.cli, dev.approute.testing;
     exports dev.approute.internal.server to dev.approute.cli, dev.approute.testing;
     exports dev.approute.internal.app to dev.approute.cli, dev.approute.testing;
+    exports dev.approute.internal.util to dev.approute.cli, dev.approute.testing;
 }

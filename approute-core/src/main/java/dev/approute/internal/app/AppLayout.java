@@ -11,10 +11,22 @@ import java.nio.file.Path;
  *   src/        shared code in normal packages, visible to every route
  *   .approute/  build output: classes/ and manifest.json
  * </pre>
+ *
+ * @param buildDir where build output goes; {@code .approute/} unless a command (check) wants a scratch folder
  */
-public record AppLayout(Path root) {
+public record AppLayout(Path root, Path buildDir) {
     public AppLayout {
         root = root.toAbsolutePath().normalize();
+        buildDir = buildDir == null ? root.resolve(".approute") : buildDir.toAbsolutePath().normalize();
+    }
+
+    public AppLayout(Path root) {
+        this(root, null);
+    }
+
+    /** The same app, built into {@code otherBuildDir}. */
+    public AppLayout withBuildDir(Path otherBuildDir) {
+        return new AppLayout(root, otherBuildDir);
     }
 
     public Path appDir() {
@@ -25,16 +37,12 @@ public record AppLayout(Path root) {
         return root.resolve("src");
     }
 
-    public Path buildDir() {
-        return root.resolve(".approute");
-    }
-
     public Path classesDir() {
-        return buildDir().resolve("classes");
+        return buildDir.resolve("classes");
     }
 
     public Path manifestFile() {
-        return buildDir().resolve("manifest.json");
+        return buildDir.resolve("manifest.json");
     }
 
     /** {@code path} relative to the app root, for messages. */

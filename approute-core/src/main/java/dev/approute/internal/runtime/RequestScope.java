@@ -40,7 +40,7 @@ public final class RequestScope {
     }
 
     /** Runs {@code body} with this scope current, restoring the previous one after. */
-    public <T> T run(ScopedCall<T> body) throws Exception {
+    public <T> T run(ScopedCall<T> body) throws Throwable {
         RequestScope previous = CURRENT.get();
         CURRENT.set(this);
         try {
@@ -56,6 +56,6 @@ public final class RequestScope {
 
     @FunctionalInterface
     public interface ScopedCall<T> {
-        T call() throws Exception;
+        T call() throws Throwable;
     }
 }

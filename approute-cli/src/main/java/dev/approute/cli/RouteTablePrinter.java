@@ -1,0 +1,85 @@
+package dev.approute.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.approute.internal.app.AppLayout;
+import dev.approute.internal.compile.HttpMethod;
+import dev.approute.internal.compile.RouteModule;
+import dev.approute.internal.router.AppEntry;
+import dev.approute.internal.router.EntryKind;
+import dev.approute.internal.router.RoutePattern;
+import dev.approute.internal.runtime.AppAssembler;
+
+/** The route table `build` prints and `routes` prints or emits as JSON, in match order. */
+final class RouteTablePrinter {
+    private RouteTablePrinter() {
+    }
+
+    /** One row per URL pattern, in the order the router tries them. */
+    static List<Map<String, Object>> rows(AppLayout layout, AppAssembler.Built built) {
+        Map<RoutePattern, RouteModule> modules = new LinkedHashMap<>();
+        built.modules().forEach(module -> modules.put(module.entry().pattern(), module));
+        Map<RoutePattern, AppEntry> entries = new LinkedHashMap<>();
+        built.entries().forEach(entry -> entries.putIfAbsent(entry.pattern(), entry));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (RoutePattern pattern : built.routes().table().patternsInMatchOrder()) {
+            AppEntry entry = entries.get(pattern);
+            RouteModule module = modules.get(pattern);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("pattern", pattern.toString());
+            row.put("kind", module != null ? "route" : entry.kind() == EntryKind.PAGE ? "page" : entry.kind().name().toLowerCase());
+            row.put("file", layout.relative(entry.file()).toString());
+            row.put("dynamic", pattern.isDynamic());
+            if (module != null) {
+                row.put("methods", module.handlers().keySet().stream().map(HttpMethod::name).sorted().toList());
+                row.put("allow", dev.approute.internal.runtime.MethodTable.allowHeader(module.handlers().keySet()));
+                row.put("config", module.config().toJson());
+                if (!module.warnings().isEmpty()) {
+                    row.put("warnings", module.warnings());
+                }
+            } else {
+                row.put("methods", List.of("GET"));
+                row.put("allow", "GET, HEAD, OPTIONS");
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    @SuppressWarnings("unchecked")
+    static String table(AppLayout layout, AppAssembler.Built built) {
+        List<Map<String, Object>> rows = rows(layout, built);
+        int width = Math.max(20, rows.stream().mapToInt(row -> row.get("pattern").toString().length()).max().orElse(0) + 2);
+        StringBuilder out = new StringBuilder(String.format("  %-" + width + "s %s%n", "Route (app)", "Methods"));
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> row = rows.get(i);
+            String branch = rows.size() == 1 ? "─" : i == 0 ? "┌" : i == rows.size() - 1 ? "└" : "├";
+            String symbol = "page".equals(row.get("kind")) ? "○" : "ƒ";
+            String methods = String.join(" ", (List<String>) row.get("methods"));
+            Map<String, Object> config = (Map<String, Object>) row.get("config");
+            String note = config == null ? "" : configNote(config);
+            out.append(String.format("%s %s %-" + width + "s %s%s%n", branch, symbol, row.get("pattern"), methods, note));
+        }
+        out.append("\n○  (Static)   a static page, served as is\n");
+        out.append("ƒ  (Dynamic)  the handler runs on every request (segment-config caching is not implemented yet)\n");
+        return out.toString();
+    }
+
+    private static String configNote(Map<String, Object> config) {
+        List<String> notes = new ArrayList<>();
+        if (!"auto".equals(config.get("dynamic"))) {
+            notes.add("dynamic=" + config.get("dynamic"));
+        }
+        if (!Boolean.FALSE.equals(config.get("revalidate"))) {
+            notes.add("revalidate=" + config.get("revalidate") + "s");
+        }
+        if (!"nodejs".equals(config.get("runtime"))) {
+            notes.add("runtime=" + config.get("runtime"));
+        }
+        return notes.isEmpty() ? "" : notes.stream().collect(Collectors.joining(", ", "   (", ")"));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.approute.cli;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+
+import dev.approute.internal.app.AppLayout;
+import dev.approute.internal.runtime.AppRoutes;
+import dev.approute.internal.runtime.Dispatcher;
+import dev.approute.internal.runtime.ErrorResponses;
+import dev.approute.internal.server.HttpServer;
+import dev.approute.internal.server.ServerOptions;
+
+/** Starts the server and blocks until SIGTERM/SIGINT, then stops it gracefully (in-flight requests finish). */
+final class Serving {
+    private Serving() {
+    }
+
+    static int serve(String mode, AppLayout layout, ServeOptions options, Supplier<AppRoutes> routes, boolean dev) {
+        Dispatcher dispatcher = new Dispatcher(routes, new ErrorResponses(layout, dev, System.err::println));
+        HttpServer server;
+        try {
+            server = HttpServer.start(ServerOptions.of(options.hostname, options.port()), dispatcher, dev ? System.out::println : null);
+        } catch (RuntimeException e) {
+            System.err.println("⨯ cannot listen on " + options.hostname + ":" + options.port() + ": " + rootMessage(e)
+                    + "\n    fix: choose another port with --port or PORT=");
+            return 1;
+        }
+        System.out.println("▲ approute " + mode + "  http://" + displayHost(options.hostname) + ":" + server.port());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("stopping: letting in-flight requests finish");
+            server.close();
+            stopped.countDown();
+        }, "approute-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static String displayHost(String host) {
+        return host.equals("127.0.0.1") || host.equals("0.0.0.0") ? "localhost" : host;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.approute.internal.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.approute.internal.app.AppLayout;
+import dev.approute.internal.app.Problem;
+import dev.approute.internal.app.Problems;
+import dev.approute.internal.compile.AppCompiler;
+import dev.approute.internal.compile.BuildManifest;
+import dev.approute.internal.compile.CompileResult;
+import dev.approute.internal.compile.LoadResult;
+import dev.approute.internal.compile.RouteLoader;
+import dev.approute.internal.compile.RouteModule;
+import dev.approute.internal.router.AppEntry;
+import dev.approute.internal.router.AppScanner;
+import dev.approute.internal.router.EntryKind;
+import dev.approute.internal.router.RoutePattern;
+import dev.approute.internal.router.RouteTable;
+import dev.approute.internal.router.RouteValidator;
+import dev.approute.internal.router.ScanResult;
+
+/**
+ * The path of a build: scan {@code app/}, validate the route set, compile every route in one javac pass,
+ * load and bind the handlers, and assemble the trie the dispatcher serves. Every step collects all of its
+ * problems; the first step with problems stops the build and reports them together.
+ */
+public final class AppAssembler {
+    private final AppLayout layout;
+
+    public AppAssembler(AppLayout layout) {
+        this.layout = layout;
+    }
+
+    /** Scan and validate only ({@code check} also compiles: see {@link #compileAndLoad}). */
+    public List<AppEntry> scanAndValidate() {
+        if (!layout.hasAppDir()) {
+            throw new Problems(List.of(new Problem(layout.appDir(), 0, "there is no app/ folder here",
+                    "create " + layout.relative(layout.appDir()) + "/ with a route, e.g. app/api/hello/route.java")));
+        }
+        ScanResult scan = AppScanner.scan(layout);
+        List<Problem> problems = new ArrayList<>(scan.problems());
+        problems.addAll(RouteValidator.validate(scan.entries(), layout));
+        if (!problems.isEmpty()) {
+            throw new Problems(problems);
+        }
+        return scan.entries();
+    }
+
+    /** Compiles (with javax.tools) and loads everything; writes {@code .approute/} including the manifest. */
+    public Built compileAndLoad() {
+        List<AppEntry> entries = scanAndValidate();
+        List<AppEntry> routes = entries.stream().filter(entry -> entry.kind() == EntryKind.ROUTE).toList();
+        CompileResult compiled = new AppCompiler(layout).compileAll(routes);
+        if (!compiled.problems().isEmpty()) {
+            throw new Problems(compiled.problems());
+        }
+        LoadResult loaded = new RouteLoader(layout).load(compiled.routes());
+        if (!loaded.problems().isEmpty()) {
+            throw new Problems(loaded.problems());
+        }
+        BuildManifest.write(layout, entries, compiled.routes(), loaded.modules());
+        return new Built(entries, loaded.modules(), AppRoutes.of(table(entries, loaded.modules())));
+    }
+
+    /** Loads what {@code build} wrote, without a compiler; refuses a missing or stale build. */
+    public Built loadBuilt() {
+        BuildManifest manifest = BuildManifest.read(layout);
+        List<String> stale = BuildManifest.staleness(layout);
+        if (!stale.isEmpty()) {
+            throw new Problems(stale.stream().map(reason -> new Problem(layout.manifestFile(), 0, reason,
+                    "run ./approute build " + layout.root())).toList());
+        }
+        LoadResult loaded = new RouteLoader(layout).load(manifest.compiledRoutes(layout));
+        if (!loaded.problems().isEmpty()) {
+            throw new Problems(loaded.problems());
+        }
+        List<AppEntry> entries = manifest.entries(layout);
+        return new Built(entries, loaded.modules(), AppRoutes.of(table(entries, loaded.modules())));
+    }
+
+    private RouteTable<Endpoint> table(List<AppEntry> entries, List<RouteModule> modules) {
+        Map<RoutePattern, Endpoint> endpoints = new LinkedHashMap<>();
+        for (RouteModule module : modules) {
+            endpoints.put(module.entry().pattern(), Endpoint.Route.of(module));
+        }
+        for (AppEntry entry : entries) {
+            if (entry.kind() == EntryKind.PAGE && entry.file().getFileName().toString().endsWith(".html")) {
+                endpoints.put(entry.pattern(), Endpoint.Page.of(entry, read(entry)));
+            }
+        }
+        return RouteTable.build(endpoints);
+    }
+
+    private static byte[] read(AppEntry entry) {
+        try {
+            return Files.readAllBytes(entry.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + entry.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The result of a build or a load: what the CLI prints and the dispatcher serves. */
+    public record Built(List<AppEntry> entries, List<RouteModule> modules, AppRoutes routes) {
+    }
+}

@@ -1,0 +1,20 @@
+package dev.approute.internal.runtime;
+
+import java.util.List;
+
+import dev.approute.internal.app.Problem;
+import dev.approute.internal.router.RouteTable;
+
+/**
+ * One consistent view of the app the dispatcher serves: the route table, or (in dev, after a failed
+ * compile) the problems to show instead.
+ */
+public record AppRoutes(RouteTable<Endpoint> table, List<Problem> problems) {
+    public static AppRoutes of(RouteTable<Endpoint> table) {
+        return new AppRoutes(table, List.of());
+    }
+
+    public boolean broken() {
+        return !problems.isEmpty();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.approute.internal.runtime;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+import dev.approute.BadRequestException;
+import dev.approute.Headers;
+import dev.approute.Response;
+import dev.approute.RouteContext;
+import dev.approute.internal.compile.HttpMethod;
+import dev.approute.internal.compile.RouteHandler;
+import dev.approute.internal.router.CanonicalPath;
+import dev.approute.internal.router.PathCanonicalizer;
+import dev.approute.internal.router.RouteMatch;
+import dev.approute.internal.util.PercentDecoding.MalformedEncodingException;
+
+/**
+ * The path of a request: canonical path, route match, method table, handler, response.
+ * <pre>
+ *   raw path ──canonicalize──▶ 308 / 400 ──▶ trie match ──▶ 404
+ *                                             │
+ *                                 method table (CALL, HEAD_FROM_GET, AUTO_OPTIONS, 405)
+ *                                             │
+ *                         handler in a RequestScope ──▶ Response ──▶ ResponseSender
+ * </pre>
+ * Runs on the engine's virtual thread, one per request; blocking is fine.
+ */
+public final class Dispatcher {
+    private final Supplier<AppRoutes> routes;
+    private final ErrorResponses errors;
+    private final ResponseSender sender;
+
+    /** @param routes the current routes; in dev a supplier that recompiles what changed before answering */
+    public Dispatcher(Supplier<AppRoutes> routes, ErrorResponses errors) {
+        this.routes = routes;
+        this.errors = errors;
+        this.sender = new ResponseSender(errors);
+    }
+
+    /** Answers one exchange; never throws for anything the client sent. */
+    public int dispatch(Exchange exchange) {
+        String method = exchange.method();
+        String rawPath = exchange.rawPath();
+        if (rawPath.equals("*")) {
+            // RFC 9110 §9.3.7: OPTIONS * asks about the server as a whole.
+            return method.equals("OPTIONS")
+                    ? sender.sendEmpty(exchange, 204, Headers.of("allow", "DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT"))
+                    : sender.send(exchange, errors.badRequest("The request target '*' is only valid for OPTIONS"), null, false);
+        }
+        AppRoutes current = routes.get();
+        if (current.broken()) {
+            return sender.send(exchange, errors.buildFailed(current.problems()), null, false);
+        }
+        CanonicalPath canonical = PathCanonicalizer.canonicalize(rawPath);
+        if (canonical instanceof CanonicalPath.Redirect redirect) {
+            String query = exchange.rawQuery();
+            return sender.sendRedirect(exchange, query.isEmpty() ? redirect.path() : redirect.path() + "?" + query);
+        }
+        if (canonical instanceof CanonicalPath.Invalid invalid) {
+            return sender.send(exchange, errors.badRequest("Invalid request path: " + invalid.reason()), null, false);
+        }
+        String path = ((CanonicalPath.Ok) canonical).path();
+        RouteMatch<Endpoint> match;
+        try {
+            match = current.table().match(path);
+        } catch (MalformedEncodingException e) {
+            return sender.send(exchange, errors.badRequest("Malformed percent-encoding in the path: " + e.getMessage()), null, false);
+        }
+        if (match == null) {
+            return sender.send(exchange, errors.notFound(exchange), null, false);
+        }
+        return dispatchTo(exchange, match.value(), new RouteContext(match.params()));
+    }
+
+    private int dispatchTo(Exchange exchange, Endpoint endpoint, RouteContext context) {
+        HttpMethod method = HttpMethod.of(exchange.method());
+        MethodTable methods = endpoint.methods();
+        return switch (methods.action(method)) {
+            case CALL -> invoke(exchange, endpoint, methods.handler(method), context, method == HttpMethod.HEAD);
+            case HEAD_FROM_GET -> invoke(exchange, endpoint, methods.handler(HttpMethod.GET), context, true);
+            case AUTO_OPTIONS -> sender.sendEmpty(exchange, 204, Headers.of("allow", methods.allow()));
+            case NOT_ALLOWED -> sender.send(exchange, errors.methodNotAllowed(methods.allow()), null, false);
+        };
+    }
+
+    private int invoke(Exchange exchange, Endpoint endpoint, RouteHandler handler, RouteContext context, boolean head) {
+        CookieJar cookies = CookieJar.parse(exchange.headers().getAll("cookie"));
+        IncomingRequest request = new IncomingRequest(exchange, cookies);
+        RequestScope scope = new RequestScope(request, cookies);
+        Response response;
+        try {
+            Object result = scope.run(() -> awaitIfAsync(handler.handle(request, context)));
+            if (result instanceof Response ok) {
+                response = ok;
+            } else {
+                response = errors.noResponse(endpoint, exchange, result);
+            }
+        } catch (NavigationSignal signal) {
+            response = signal.response();
+        } catch (BadRequestException badRequest) {
+            response = errors.clientError(badRequest);
+        } catch (Throwable failure) {
+            response = errors.handlerFailed(endpoint, exchange, failure);
+        }
+        return sender.send(exchange, response, cookies, head);
+    }
+
+    private static Object awaitIfAsync(Object result) throws Throwable {
+        if (!(result instanceof CompletionStage<?> stage)) {
+            return result;
+        }
+        try {
+            return stage.toCompletableFuture().get();
+        } catch (ExecutionException | CompletionException wrapped) {
+            throw wrapped.getCause() == null ? wrapped : wrapped.getCause();
+        }
+    }
+}

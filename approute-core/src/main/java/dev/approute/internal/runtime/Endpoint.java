@@ -1,0 +1,36 @@
+package dev.approute.internal.runtime;
+
+import java.util.Map;
+
+import dev.approute.Response;
+import dev.approute.internal.compile.HttpMethod;
+import dev.approute.internal.compile.RouteHandler;
+import dev.approute.internal.compile.RouteModule;
+import dev.approute.internal.router.AppEntry;
+
+/** What a URL pattern leads to: a route file's handlers, or a static page. */
+public sealed interface Endpoint {
+    AppEntry entry();
+
+    MethodTable methods();
+
+    /** A loaded {@code route.java}. */
+    record Route(RouteModule module, MethodTable methods) implements Endpoint {
+        public static Route of(RouteModule module) {
+            return new Route(module, MethodTable.of(module.handlers()));
+        }
+
+        @Override
+        public AppEntry entry() {
+            return module.entry();
+        }
+    }
+
+    /** A {@code page.html}: a GET handler answering the file, so HEAD, OPTIONS and 405 work as on routes. */
+    record Page(AppEntry entry, MethodTable methods) implements Endpoint {
+        public static Page of(AppEntry entry, byte[] html) {
+            RouteHandler get = (request, context) -> Response.bytes(html, init -> init.contentType("text/html; charset=utf-8"));
+            return new Page(entry, MethodTable.of(Map.of(HttpMethod.GET, get)));
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.approute.internal.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import dev.approute.Headers;
+import dev.approute.Response;
+
+/**
+ * Puts a {@link Response} on the wire: adds the cookie store's {@code Set-Cookie} headers after the
+ * response's own, adds {@code Vary: Accept-Encoding} for compressible types (as Next.js), drops framing
+ * headers the engine owns, strips bodies from HEAD, and streams {@link Response.Streamed} bodies chunk by chunk.
+ */
+final class ResponseSender {
+    private final ErrorResponses errors;
+
+    ResponseSender(ErrorResponses errors) {
+        this.errors = errors;
+    }
+
+    int send(Exchange exchange, Response response, CookieJar cookies, boolean head) {
+        Headers headers = finalHeaders(response, cookies);
+        int status = response.status();
+        try {
+            switch (response.body()) {
+                case Response.None none -> exchange.send(status, response.statusText(), headers, null);
+                case Response.Bytes bytes -> exchange.send(status, response.statusText(), headers, head ? null : bytes.data());
+                case Response.Streamed streamed -> {
+                    if (head) {
+                        exchange.send(status, response.statusText(), headers, null);
+                    } else {
+                        stream(exchange, response, headers, streamed);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // The client went away; nothing is left to tell it.
+            errors.clientGone(exchange, e);
+        }
+        return status;
+    }
+
+    int sendEmpty(Exchange exchange, int status, Headers headers) {
+        try {
+            exchange.send(status, null, headers, null);
+        } catch (IOException e) {
+            errors.clientGone(exchange, e);
+        }
+        return status;
+    }
+
+    /** 308 to the canonical path, body = the location (as Next.js), so old clients see where to go. */
+    int sendRedirect(Exchange exchange, String location) {
+        try {
+            byte[] body = exchange.method().equals("HEAD") ? null : location.getBytes(StandardCharsets.UTF_8);
+            exchange.send(308, null, Headers.of("location", location), body);
+        } catch (IOException e) {
+            errors.clientGone(exchange, e);
+        }
+        return 308;
+    }
+
+    private void stream(Exchange exchange, Response response, Headers headers, Response.Streamed streamed) throws IOException {
+        try (Exchange.StreamingBody body = exchange.stream(response.status(), response.statusText(), headers)) {
+            try {
+                streamed.writer().writeTo(body);
+            } catch (IOException | UncheckedIOException clientGone) {
+                errors.clientGone(exchange, clientGone);
+            } catch (Exception failure) {
+                // Headers are sent: the status cannot change any more. Log it and end the body.
+                errors.streamFailed(exchange, failure);
+            }
+        }
+    }
+
+    private static Headers finalHeaders(Response response, CookieJar cookies) {
+        Headers own = response.headers();
+        boolean addCookies = cookies != null && cookies.hasChanges();
+        String contentType = own.get("content-type");
+        boolean addVary = contentType != null && isCompressible(contentType) && !varies(own, "accept-encoding");
+        boolean dropFraming = own.has("content-length") || own.has("transfer-encoding") || own.has("connection");
+        if (!addCookies && !addVary && !dropFraming) {
+            return own;
+        }
+        Headers.Builder builder = own.toBuilder();
+        builder.remove("content-length").remove("transfer-encoding").remove("connection").remove("keep-alive");
+        if (addCookies) {
+            cookies.setCookieHeaders().forEach(value -> builder.add("set-cookie", value));
+        }
+        if (addVary) {
+            builder.add("vary", "Accept-Encoding");
+        }
+        return builder.build();
+    }
+
+    private static boolean varies(Headers headers, String token) {
+        for (String value : headers.getAll("vary")) {
+            for (String part : value.split(",")) {
+                if (part.strip().equalsIgnoreCase(token) || part.strip().equals("*")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // What a compressing server would compress (and so must vary on Accept-Encoding).
+    static boolean isCompressible(String contentType) {
+        String type = contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith("text/") || type.contains("json") || type.contains("xml") || type.contains("javascript")
+                || type.startsWith("application/x-www-form-urlencoded");
+    }
+}

@@ -1,0 +1,150 @@
+package dev.approute.internal.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import dev.approute.Headers;
+import dev.approute.internal.runtime.Exchange;
+
+/** A Helidon request/response pair seen as an {@link Exchange}. */
+final class HelidonExchange implements Exchange {
+    private static final String RESERVED_PREFIX = "x-approute-";
+
+    private final ServerRequest request;
+    private final ServerResponse response;
+    private final String authority;
+    private Headers headers;
+
+    HelidonExchange(ServerRequest request, ServerResponse response, String authority) {
+        this.request = request;
+        this.response = response;
+        this.authority = authority;
+    }
+
+    @Override
+    public String method() {
+        return request.prologue().method().text();
+    }
+
+    @Override
+    public String rawPath() {
+        return originPath(request.prologue().uriPath().rawPath());
+    }
+
+    // RFC 9112 §3.2.2: a server must accept the absolute form (GET http://host/path); it is routed by its path.
+    static String originPath(String target) {
+        if (target.startsWith("http://") || target.startsWith("https://")) {
+            int slash = target.indexOf('/', target.indexOf("//") + 2);
+            return slash < 0 ? "/" : target.substring(slash);
+        }
+        return target;
+    }
+
+    @Override
+    public String rawQuery() {
+        return request.prologue().query().rawValue();
+    }
+
+    @Override
+    public String scheme() {
+        return request.isSecure() ? "https" : "http";
+    }
+
+    @Override
+    public String authority() {
+        return authority;
+    }
+
+    @Override
+    public Headers headers() {
+        if (headers == null) {
+            Headers.Builder builder = Headers.builder();
+            for (Header header : request.headers()) {
+                String name = header.name();
+                // The x-approute- prefix is ours: a client can never pose as the framework (CVE-2025-29927 class).
+                if (name.regionMatches(true, 0, RESERVED_PREFIX, 0, RESERVED_PREFIX.length())) {
+                    continue;
+                }
+                for (String value : header.allValues()) {
+                    builder.add(name, value);
+                }
+            }
+            headers = builder.build();
+        }
+        return headers;
+    }
+
+    @Override
+    public InputStream body() {
+        return request.content().inputStream();
+    }
+
+    @Override
+    public void send(int status, String reason, Headers responseHeaders, byte[] body) throws IOException {
+        prepare(status, reason, responseHeaders);
+        try {
+            if (body == null) {
+                response.send();
+            } else {
+                response.send(body);
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    public StreamingBody stream(int status, String reason, Headers responseHeaders) throws IOException {
+        prepare(status, reason, responseHeaders);
+        OutputStream out = response.outputStream();
+        return new StreamingBody() {
+            private boolean closed;
+
+            @Override
+            public void send(byte[] chunk) throws IOException {
+                if (chunk.length == 0) {
+                    return; // an empty chunk would end a chunked body
+                }
+                try {
+                    out.write(chunk);
+                    out.flush();
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    closed = true;
+                    throw e instanceof IOException io ? io : new IOException(e);
+                }
+            }
+
+            @Override
+            public void send(CharSequence chunk) throws IOException {
+                send(chunk.toString().getBytes(StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public boolean isClosed() {
+                return closed;
+            }
+
+            @Override
+            public void close() throws IOException {
+                try {
+                    out.close();
+                } catch (java.io.UncheckedIOException e) {
+                    throw e.getCause();
+                }
+            }
+        };
+    }
+
+    private void prepare(int status, String reason, Headers responseHeaders) {
+        response.status(reason == null ? Status.create(status) : Status.create(status, reason));
+        responseHeaders.forEach((name, value) -> response.headers().add(HeaderNames.create(name), value));
+    }
+}

@@ -1,0 +1,89 @@
+package dev.approute.internal.server;
+
+import java.util.function.Consumer;
+
+import io.helidon.http.DirectHandler;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
+
+import dev.approute.internal.runtime.Dispatcher;
+
+/**
+ * The HTTP engine: Helidon WebServer 4 (virtual threads, HTTP/1.1 and h2c) with one catch-all handler that
+ * hands every request to the {@link Dispatcher}. The only class in approute that starts Helidon; swap the
+ * engine by rewriting this package.
+ *
+ * <pre>{@code
+ * try (HttpServer server = HttpServer.start(ServerOptions.of("127.0.0.1", 0), dispatcher, log::println)) {
+ *     System.out.println("listening on " + server.port());
+ * }
+ * }</pre>
+ */
+public final class HttpServer implements AutoCloseable {
+    // A request line longer than this is answered 414 (Node allows 16 KiB for line and headers together).
+    private static final int MAX_REQUEST_LINE = 16 * 1024;
+    private static final int ENGINE_HEADER_LIMIT = 64 * 1024;
+
+    private final WebServer server;
+
+    private HttpServer(WebServer server) {
+        this.server = server;
+    }
+
+    /** @param requestLog receives one line per request ({@code GET /api/hello 200 in 3ms}), or null for none */
+    public static HttpServer start(ServerOptions options, Dispatcher dispatcher, Consumer<String> requestLog) {
+        int[] boundPort = new int[1];
+        WebServer server = WebServer.builder()
+                .host(options.host())
+                .port(options.port())
+                .shutdownGracePeriod(options.shutdownGrace())
+                // Streams must not stall on Nagle's algorithm.
+                .connectionOptions(socket -> socket.tcpNoDelay(true))
+                .addProtocol(Http1Config.builder()
+                        // Helidon's own limits are the hard stop; the 431 at maxHeaderBytes is ours (below).
+                        .maxHeadersSize(ENGINE_HEADER_LIMIT)
+                        .maxPrologueLength(MAX_REQUEST_LINE)
+                        .validateRequestHeaders(true)
+                        .validatePath(false) // the dispatcher answers bad paths with precise 400s
+                        .build())
+                .directHandlers(handlers -> handlers.addHandler(DirectHandler.EventType.BAD_REQUEST, ParserErrors::answer))
+                .routing(routing -> routing.any((request, response) -> {
+                    if (ParserErrors.headerBytes(request.headers()) > options.maxHeaderBytes()) {
+                        ParserErrors.rejectHeaderSize(response, options.maxHeaderBytes());
+                        return;
+                    }
+                    if (ParserErrors.isAmbiguousFraming(request.headers())) {
+                        ParserErrors.rejectFraming(response);
+                        return;
+                    }
+                    long start = System.nanoTime();
+                    HelidonExchange exchange = new HelidonExchange(request, response, authority(options, boundPort[0]));
+                    int status = dispatcher.dispatch(exchange);
+                    if (requestLog != null) {
+                        requestLog.accept(exchange.method() + " " + exchange.rawPath() + " " + status + " in "
+                                + (System.nanoTime() - start) / 1_000_000 + "ms");
+                    }
+                }))
+                .build()
+                .start();
+        boundPort[0] = server.port();
+        return new HttpServer(server);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** Stops accepting connections and lets in-flight requests finish (up to the grace period). */
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    // request.url() is never built from the Host header (a client-chosen value); it is the address we listen on.
+    private static String authority(ServerOptions options, int port) {
+        String host = options.host();
+        boolean loopbackOrAny = host.equals("127.0.0.1") || host.equals("::1") || host.equals("0.0.0.0") || host.equals("localhost");
+        return (loopbackOrAny ? "localhost" : host) + ":" + port;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.approute.internal.server;
+
+import java.nio.charset.StandardCharsets;
+
+import io.helidon.http.DirectHandler;
+import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.ServerRequestHeaders;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerResponse;
+
+/** Answers for requests the engine refuses before any route runs: always a 4xx, with a short reason. */
+final class ParserErrors {
+    private ParserErrors() {
+    }
+
+    /** Connection-closing answers for what Helidon's parser refuses (bad syntax, a URI over the prologue limit). */
+    static DirectHandler.TransportResponse answer(DirectHandler.TransportRequest request, DirectHandler.EventType event,
+                                                   Status status, ServerResponseHeaders headers, String message) {
+        return DirectHandler.TransportResponse.builder()
+                .status(status)
+                .headers(headers)
+                .header(HeaderNames.CONNECTION, "close")
+                .keepAlive(false)
+                .build();
+    }
+
+    /** Bytes of the header section as sent: each line is {@code name: value CRLF}. */
+    static int headerBytes(ServerRequestHeaders headers) {
+        int total = 0;
+        for (Header header : headers) {
+            for (String value : header.allValues()) {
+                total += header.name().length() + 2 + value.length() + 2;
+            }
+        }
+        return total;
+    }
+
+    /** RFC 6585 §5. */
+    static void rejectHeaderSize(ServerResponse response, int limit) {
+        response.status(Status.create(431, "Request Header Fields Too Large"));
+        response.header(HeaderNames.CONNECTION, "close");
+        response.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+        response.send(("Request Header Fields Too Large: the headers exceed " + limit + " bytes").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * RFC 9112 §6.1: a request with both Transfer-Encoding and Content-Length, or with several Content-Length
+     * values, is a smuggling attempt; it is refused and the connection closed.
+     */
+    static boolean isAmbiguousFraming(ServerRequestHeaders headers) {
+        boolean chunked = headers.contains(HeaderNames.TRANSFER_ENCODING);
+        if (!headers.contains(HeaderNames.CONTENT_LENGTH)) {
+            return false;
+        }
+        return chunked || headers.get(HeaderNames.CONTENT_LENGTH).allValues().size() > 1;
+    }
+
+    static void rejectFraming(ServerResponse response) {
+        response.status(Status.BAD_REQUEST_400);
+        response.header(HeaderNames.CONNECTION, "close");
+        response.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+        response.send("Bad Request: ambiguous message framing (Transfer-Encoding with Content-Length)".getBytes(StandardCharsets.UTF_8));
+    }
+}
