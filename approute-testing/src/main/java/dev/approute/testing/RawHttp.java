@@ -1,4 +1,4 @@
-package dev.approute.internal.server;
+package dev.approute.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,7 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /** Sends bytes a normal HTTP client refuses to send (odd methods, absolute-form, smuggling) and reads the reply. */
-final class RawHttp {
+public final class RawHttp {
     private RawHttp() {
     }
 
@@ -17,28 +17,34 @@ final class RawHttp {
      * the server closes. (Helidon 4.3 keeps a socket open after "Connection: close", helidon#12324, so EOF alone
      * cannot end the read.)
      */
-    static String exchange(int port, String request) throws IOException {
+    public static String exchange(int port, String request) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(5_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream received = new ByteArrayOutputStream();
-            boolean head = request.startsWith("HEAD ");
-            int read;
-            try {
-                while ((read = in.read()) >= 0) {
-                    received.write(read);
-                    if (isComplete(received.toString(StandardCharsets.ISO_8859_1), head)) {
-                        break;
-                    }
-                }
-            } catch (java.net.SocketTimeoutException | java.net.SocketException ended) {
-                // what arrived so far is the answer
-            }
-            return received.toString(StandardCharsets.ISO_8859_1);
+            return readResponse(socket, request);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static String readResponse(Socket socket, String request) throws IOException {
+        socket.setSoTimeout(5_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        boolean head = request.startsWith("HEAD ");
+        int read;
+        try {
+            while ((read = in.read()) >= 0) {
+                received.write(read);
+                if (isComplete(received.toString(StandardCharsets.ISO_8859_1), head)) {
+                    break;
+                }
+            }
+        } catch (java.net.SocketTimeoutException | java.net.SocketException ended) {
+            // what arrived so far is the answer
+        }
+        return received.toString(StandardCharsets.ISO_8859_1);
     }
 
     private static boolean isComplete(String text, boolean head) {
@@ -63,7 +69,8 @@ final class RawHttp {
         return false;
     }
 
-    static int status(String response) {
+    /** The status code of a raw response, or -1 when there was none. */
+    public static int status(String response) {
         if (!response.startsWith("HTTP/1.")) {
             return -1;
         }

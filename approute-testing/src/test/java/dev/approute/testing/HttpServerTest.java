@@ -1,4 +1,4 @@
-package dev.approute.internal.server;
+package dev.approute.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +29,8 @@ import dev.approute.internal.router.AppEntry;
 import dev.approute.internal.router.EntryKind;
 import dev.approute.internal.router.RoutePattern;
 import dev.approute.internal.router.RouteTable;
+import dev.approute.internal.server.HttpServer;
+import dev.approute.internal.server.ServerOptions;
 import dev.approute.internal.runtime.AppRoutes;
 import dev.approute.internal.runtime.Dispatcher;
 import dev.approute.internal.runtime.Endpoint;

@@ -1,0 +1,167 @@
+package dev.approute.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import dev.approute.internal.app.AppLayout;
+import dev.approute.internal.runtime.AppAssembler;
+import dev.approute.internal.runtime.Dispatcher;
+import dev.approute.internal.runtime.ErrorResponses;
+import dev.approute.internal.server.HttpServer;
+import dev.approute.internal.server.ServerOptions;
+
+/**
+ * An approute app built and served on a free 127.0.0.1 port, for tests.
+ *
+ * <pre>{@code
+ * try (TestApp app = TestApp.builder()
+ *         .file("app/api/hello/route.java", "class Route { static Response GET() { return Response.text(\"hi\"); } }")
+ *         .start()) {
+ *     assertThat(app.get("/api/hello").body()).isEqualTo("hi");
+ * }
+ * }</pre>
+ */
+public final class TestApp implements AutoCloseable {
+    private final AppLayout layout;
+    private final HttpServer server;
+    private final List<String> log;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestApp(AppLayout layout, HttpServer server, List<String> log) {
+        this.layout = layout;
+        this.server = server;
+        this.log = log;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@code appRoot} into a scratch folder (its own .approute/ is left alone) and serves it. */
+    public static TestApp serve(Path appRoot) {
+        return builder().root(appRoot).start();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + port() + pathAndQuery);
+    }
+
+    public AppLayout layout() {
+        return layout;
+    }
+
+    /** What the server logged (errors, with their route files). */
+    public List<String> log() {
+        synchronized (log) {
+            return List.copyOf(log);
+        }
+    }
+
+    public HttpResponse<String> get(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
+    }
+
+    public HttpResponse<String> request(String method, String pathAndQuery) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    public HttpResponse<String> request(String method, String pathAndQuery, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return client.send(request, handler);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes {@code request} byte for byte on a new connection and returns the raw response text. */
+    public String raw(String request) {
+        return RawHttp.exchange(port(), request);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    /** Files of a test app, then {@link #start()}. */
+    public static final class Builder {
+        private Path root;
+        private final List<Map.Entry<String, String>> files = new ArrayList<>();
+        private boolean dev;
+
+        /** Serve this existing app folder. */
+        public Builder root(Path appRoot) {
+            this.root = appRoot;
+            return this;
+        }
+
+        /** Adds a file, relative to the app root ({@code app/api/x/route.java}). */
+        public Builder file(String relativePath, String content) {
+            files.add(Map.entry(relativePath, content));
+            return this;
+        }
+
+        /** Dev mode: 500 bodies carry the error details. */
+        public Builder dev(boolean devMode) {
+            this.dev = devMode;
+            return this;
+        }
+
+        public TestApp start() {
+            try {
+                Path appRoot = root != null ? root : Files.createTempDirectory("approute-test-app");
+                for (var file : files) {
+                    Path target = appRoot.resolve(file.getKey());
+                    Files.createDirectories(target.getParent());
+                    Files.writeString(target, file.getValue());
+                }
+                Path buildDir = Files.createTempDirectory("approute-test-build");
+                AppLayout layout = new AppLayout(appRoot).withBuildDir(buildDir);
+                AppAssembler.Built built = new AppAssembler(layout).compileAndLoad();
+                List<String> log = Collections.synchronizedList(new ArrayList<>());
+                Dispatcher dispatcher = new Dispatcher(built::routes, new ErrorResponses(layout, dev, log::add));
+                HttpServer server = HttpServer.start(ServerOptions.of("127.0.0.1", 0), dispatcher, null);
+                return new TestApp(layout, server, log);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
