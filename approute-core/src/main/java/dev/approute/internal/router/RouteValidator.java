@@ -74,7 +74,8 @@ public final class RouteValidator {
             a = earlier;
             b = later;
         }
-        String what = a.kind() == b.kind() ? name(a.kind()) + "s" : name(a.kind()) + " and " + name(b.kind());
+        String what = a.kind() != b.kind() ? name(a.kind()) + " and " + name(b.kind())
+                : a.kind() == EntryKind.METADATA ? "metadata" : name(a.kind()) + "s";
         String fix = switch (a.kind() == b.kind() ? a.kind() : EntryKind.PAGE) {
             case ROUTE -> "Route groups do not change the URL: keep one route.java for " + url + " and delete or move the other.";
             case METADATA -> "Keep one metadata file for " + url + " (a generated sitemap.java or a static file, not both).";
@@ -207,7 +208,7 @@ public final class RouteValidator {
             return; // already reported as one ambiguous pattern
         }
         problems.add(new Problem(rel(entry), 0, "You cannot use different slug names for the same dynamic path ('" + first.getKey()
-                + "' !== '" + segment.value() + "'): " + first.getValue().pattern() + " and " + entry.pattern()
+                + "' !== '" + segment.value() + "'). " + first.getValue().pattern() + " and " + entry.pattern()
                 + " (files " + file(first.getValue()) + " and " + file(entry) + ")",
                 "A level of the URL has one param name: rename the folder " + segment + " to "
                         + new Segment(segment.kind(), first.getKey()) + " (or the other way round).", rel(first.getValue())));
@@ -224,7 +225,8 @@ public final class RouteValidator {
         Segment firstSegment = new Segment(otherKind, first.getKey());
         String order = otherKind == SegmentKind.CATCH_ALL ? "a required and optional" : "an optional and required";
         problems.add(new Problem(rel(entry), 0, "You cannot use both " + order + " catch-all route at the same level (\""
-                + firstSegment + "\" and \"" + segment + "\"): " + first.getValue().pattern() + " and " + entry.pattern()
+                + firstSegment + "\" and \"" + segment + "\"). " + first.getValue().pattern() + " and " + entry.pattern()
+                + " both match the URLs below " + RoutePattern.of(entry.pattern().segments().subList(0, entry.pattern().segments().size() - 1))
                 + " (files " + file(first.getValue()) + " and " + file(entry) + ")",
                 "Keep one: [[..." + segment.value() + "]] also matches the parent URL, [..." + segment.value() + "] needs one segment or more.",
                 rel(first.getValue())));
