@@ -1,0 +1,282 @@
+package dev.approute.internal.router;
+
+import dev.approute.Params;
+import dev.approute.internal.util.PercentDecoding;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compiled trie of route patterns. Matching walks the path once by index, with cost bounded by the path's
+ * depth and the backtracking its own segments allow, never by the number of routes; no regex, no reflection.
+ *
+ * <pre>{@code
+ * RouteTable<String> table = RouteTable.build(Map.of(
+ *         RoutePattern.parse("/api/prec/[id]"), "one",
+ *         RoutePattern.parse("/api/prec/[...rest]"), "many"));
+ * table.match("/api/prec/1").value();     // "one"
+ * table.match("/api/prec/1/2").params();  // {rest=[1, 2]}
+ * table.match("/nothing");                // null
+ * }</pre>
+ *
+ * Precedence at each level is static, then {@code [x]}, then {@code [...x]}, then {@code [[...x]]}; when a branch
+ * fails deeper down the walk backtracks, which gives the first match in Next.js's {@code getSortedRoutes} order.
+ * Static segments compare with the percent-decoded request segment (RFC 3986 §6.2.2.2: {@code %5Funder} is
+ * {@code _under}), except that a decoded {@code /} never matches a static segment.
+ */
+public final class RouteTable<T> {
+    private final Node<T> root;
+    private final List<RoutePattern> order;
+    private final int size;
+    private final int maxDepth;
+
+    private RouteTable(Node<T> root, int size, int maxDepth) {
+        this.root = root;
+        this.size = size;
+        this.maxDepth = maxDepth;
+        List<RoutePattern> patterns = new ArrayList<>(size);
+        root.collect(patterns);
+        this.order = Collections.unmodifiableList(patterns);
+    }
+
+    /**
+     * Compiles validated routes (see {@link RouteValidator}).
+     *
+     * @throws IllegalArgumentException when two patterns match exactly the same URLs, or a catch-all is not last
+     */
+    public static <T> RouteTable<T> build(Map<RoutePattern, T> routes) {
+        Node<T> root = new Node<>();
+        int maxDepth = 0;
+        for (Map.Entry<RoutePattern, T> route : routes.entrySet()) {
+            RoutePattern pattern = route.getKey();
+            List<Segment> segments = pattern.segments();
+            maxDepth = Math.max(maxDepth, segments.size());
+            Node<T> node = root;
+            for (int i = 0; i < segments.size(); i++) {
+                Segment segment = segments.get(i);
+                boolean last = i == segments.size() - 1;
+                switch (segment.kind()) {
+                    case STATIC -> node = node.statics().computeIfAbsent(segment.value(), key -> new Node<>());
+                    case DYNAMIC -> node = node.dynamic == null ? (node.dynamic = new Node<>()) : node.dynamic;
+                    case CATCH_ALL, OPTIONAL_CATCH_ALL -> {
+                        if (!last) {
+                            throw new IllegalArgumentException("Catch-all must be the last part of the URL: " + pattern);
+                        }
+                        boolean optional = segment.kind() == SegmentKind.OPTIONAL_CATCH_ALL;
+                        Leaf<T> existing = optional ? node.optionalCatchAll : node.catchAll;
+                        Leaf<T> leaf = new Leaf<>(route.getValue(), pattern);
+                        if (existing != null) {
+                            throw sameUrls(existing.pattern, pattern);
+                        }
+                        if (optional) {
+                            node.optionalCatchAll = leaf;
+                        } else {
+                            node.catchAll = leaf;
+                        }
+                        node = null;
+                    }
+                }
+                if (node == null) {
+                    break;
+                }
+            }
+            if (node != null) {
+                if (node.route != null) {
+                    throw sameUrls(node.route.pattern, pattern);
+                }
+                node.route = new Leaf<>(route.getValue(), pattern);
+            }
+        }
+        return new RouteTable<>(root, routes.size(), maxDepth);
+    }
+
+    private static IllegalArgumentException sameUrls(RoutePattern first, RoutePattern second) {
+        List<Segment> a = first.segments();
+        List<Segment> b = second.segments();
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).kind() != SegmentKind.STATIC && !a.get(i).value().equals(b.get(i).value())) {
+                return new IllegalArgumentException("You cannot use different slug names for the same dynamic path ('"
+                        + a.get(i).value() + "' !== '" + b.get(i).value() + "'): " + first + " and " + second
+                        + " match the same URLs.");
+            }
+        }
+        return new IllegalArgumentException("Routes " + first + " and " + second + " match the same URLs.");
+    }
+
+    /**
+     * Finds the route for a canonical path (see {@link PathCanonicalizer}); one trailing {@code /} is ignored.
+     *
+     * @return the match, or null when no route matches (404)
+     * @throws PercentDecoding.MalformedEncodingException for a bad escape in a segment that had to be decoded (400)
+     */
+    public RouteMatch<T> match(String canonicalPath) {
+        int end = canonicalPath.length();
+        if (end > 0 && canonicalPath.charAt(end - 1) == '/') {
+            end--; // "/" itself becomes empty: the root
+        }
+        Walk<T> walk = new Walk<>(canonicalPath, end, maxDepth);
+        Leaf<T> leaf = walk.from(root, 0, 0);
+        if (leaf == null) {
+            return null;
+        }
+        return new RouteMatch<>(leaf.value, leaf.pattern, walk.params(leaf.pattern));
+    }
+
+    /** The patterns in the order matching tries them: Next's {@code getSortedRoutes} order. */
+    public List<RoutePattern> patternsInMatchOrder() {
+        return order;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    private record Leaf<T>(T value, RoutePattern pattern) {
+    }
+
+    private static final class Node<T> {
+        private Map<String, Node<T>> statics;
+        private Node<T> dynamic;
+        private Leaf<T> catchAll;
+        private Leaf<T> optionalCatchAll;
+        private Leaf<T> route;
+
+        Map<String, Node<T>> statics() {
+            if (statics == null) {
+                statics = new HashMap<>();
+            }
+            return statics;
+        }
+
+        void collect(List<RoutePattern> out) {
+            if (route != null) {
+                out.add(route.pattern);
+            }
+            if (statics != null) {
+                statics.keySet().stream().sorted().forEach(key -> statics.get(key).collect(out));
+            }
+            if (dynamic != null) {
+                dynamic.collect(out);
+            }
+            if (catchAll != null) {
+                out.add(catchAll.pattern);
+            }
+            if (optionalCatchAll != null) {
+                out.add(optionalCatchAll.pattern);
+            }
+        }
+    }
+
+    /** One match attempt: the path, and where each {@code [x]} segment and the catch-all were found. */
+    private static final class Walk<T> {
+        private final String path;
+        private final int end;
+        private final int[] dynamicBounds;
+        private int restStart = -1;
+
+        Walk(String path, int end, int maxDepth) {
+            this.path = path;
+            this.end = end;
+            this.dynamicBounds = new int[2 * maxDepth];
+        }
+
+        // `slash` is the index of the '/' before the next segment; the path is consumed when slash >= end.
+        Leaf<T> from(Node<T> node, int slash, int dynamicCount) {
+            if (slash >= end) {
+                if (node.route != null) {
+                    return node.route;
+                }
+                restStart = -1;
+                return node.optionalCatchAll;
+            }
+            int start = slash + 1;
+            int stop = path.indexOf('/', start);
+            if (stop < 0 || stop > end) {
+                stop = end;
+            }
+            if (node.statics != null) {
+                String key = staticKey(start, stop);
+                Node<T> child = key == null ? null : node.statics.get(key);
+                if (child != null) {
+                    Leaf<T> found = from(child, stop, dynamicCount);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            if (node.dynamic != null && stop > start) {
+                dynamicBounds[2 * dynamicCount] = start;
+                dynamicBounds[2 * dynamicCount + 1] = stop;
+                Leaf<T> found = from(node.dynamic, stop, dynamicCount + 1);
+                if (found != null) {
+                    return found;
+                }
+            }
+            // Like Next's "(.+?)": the rest of the path, which may hold empty pieces but is never empty as a whole.
+            if (node.catchAll != null && end > start) {
+                restStart = start;
+                return node.catchAll;
+            }
+            if (node.optionalCatchAll != null && end > start) {
+                restStart = start;
+                return node.optionalCatchAll;
+            }
+            return null;
+        }
+
+        private String staticKey(int start, int stop) {
+            String raw = path.substring(start, stop);
+            if (raw.indexOf('%') < 0) {
+                return raw;
+            }
+            String decoded = PercentDecoding.decodeStrict(raw);
+            // "/api%2Fhello" is one segment "api/hello": it must not reach app/api/hello.
+            return decoded.indexOf('/') >= 0 ? null : decoded;
+        }
+
+        Params params(RoutePattern pattern) {
+            if (!pattern.isDynamic()) {
+                return Params.empty();
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            int dynamicIndex = 0;
+            for (Segment segment : pattern.segments()) {
+                switch (segment.kind()) {
+                    case STATIC -> {
+                    }
+                    case DYNAMIC -> {
+                        int start = dynamicBounds[2 * dynamicIndex];
+                        int stop = dynamicBounds[2 * dynamicIndex + 1];
+                        values.put(segment.value(), PercentDecoding.decodeStrict(path.substring(start, stop)));
+                        dynamicIndex++;
+                    }
+                    case CATCH_ALL, OPTIONAL_CATCH_ALL -> {
+                        if (restStart >= 0) {
+                            values.put(segment.value(), pieces(restStart));
+                        }
+                    }
+                }
+            }
+            return Params.of(values);
+        }
+
+        // Split on the literal '/' first, then decode each piece, so "a%2Fb/c" gives ["a/b", "c"].
+        private List<String> pieces(int start) {
+            List<String> pieces = new ArrayList<>();
+            int from = start;
+            while (true) {
+                int stop = path.indexOf('/', from);
+                if (stop < 0 || stop >= end) {
+                    pieces.add(PercentDecoding.decodeStrict(path.substring(from, end)));
+                    return pieces;
+                }
+                pieces.add(PercentDecoding.decodeStrict(path.substring(from, stop)));
+                from = stop + 1;
+            }
+        }
+    }
+}
