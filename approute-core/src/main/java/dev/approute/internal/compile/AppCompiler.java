@@ -154,6 +154,10 @@ public final class AppCompiler {
                 }
             }
         }
+        Map<java.net.URI, RouteSource> routeSources = new HashMap<>();
+        for (JavaFileObject source : sources) {
+            routeSources.put(source.toUri(), (RouteSource) source);
+        }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Map<Path, RouteValidator.Outcome> outcomes = new HashMap<>();
         if (!sources.isEmpty() || !srcFiles.isEmpty()) {
@@ -168,13 +172,15 @@ public final class AppCompiler {
                 for (JavaFileObject file : standard.getJavaFileObjectsFromPaths(srcFiles)) {
                     sources.add(file);
                 }
-                JavaFileManager files = new BoundaryFileManager(standard, srcOut);
+                JavaFileManager files = new BoundaryFileManager(standard, srcOut, routeSources.keySet());
                 JavacTask task = (JavacTask) javac.getTask(null, files, diagnostics, OPTIONS, null, sources);
                 Iterable<? extends CompilationUnitTree> units = task.parse();
                 task.analyze();
                 RouteValidator validator = new RouteValidator(task);
                 for (CompilationUnitTree unit : units) {
-                    if (unit.getSourceFile() instanceof RouteSource source && source.routeFile()) {
+                    // javac hands back its own wrappers of our file objects: match them by URI
+                    RouteSource source = routeSources.get(unit.getSourceFile().toUri());
+                    if (source != null && source.routeFile()) {
                         try {
                             outcomes.put(source.file().getParent(),
                                     validator.validate(unit, layout.relative(source.file()), source.packageName()));
@@ -191,7 +197,7 @@ public final class AppCompiler {
         }
         for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
             if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
-                problems.add(toProblem(diagnostic));
+                problems.add(toProblem(diagnostic, routeSources));
             }
         }
         outcomes.values().stream().filter(o -> o != null).forEach(outcome -> problems.addAll(outcome.problems()));
@@ -238,11 +244,12 @@ public final class AppCompiler {
         return new RouteSource(file, packageName, routeFile, text);
     }
 
-    private Problem toProblem(Diagnostic<? extends JavaFileObject> diagnostic) {
+    private Problem toProblem(Diagnostic<? extends JavaFileObject> diagnostic, Map<java.net.URI, RouteSource> routeSources) {
         Path file = null;
         String packageName = null;
         JavaFileObject source = diagnostic.getSource();
-        if (source instanceof RouteSource route) {
+        RouteSource route = source == null ? null : routeSources.get(source.toUri());
+        if (route != null) {
             file = layout.relative(route.file());
             packageName = route.packageName();
         } else if (source != null) {
@@ -349,10 +356,12 @@ public final class AppCompiler {
      */
     private static final class BoundaryFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {
         private final Path srcOut;
+        private final Set<java.net.URI> routeSources;
 
-        BoundaryFileManager(StandardJavaFileManager standard, Path srcOut) {
+        BoundaryFileManager(StandardJavaFileManager standard, Path srcOut, Set<java.net.URI> routeSources) {
             super(standard);
             this.srcOut = srcOut;
+            this.routeSources = routeSources;
         }
 
         @Override
@@ -368,7 +377,7 @@ public final class AppCompiler {
         @Override
         public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind, FileObject sibling)
                 throws IOException {
-            if (srcOut != null && location == StandardLocation.CLASS_OUTPUT && !(sibling instanceof RouteSource)) {
+            if (srcOut != null && location == StandardLocation.CLASS_OUTPUT && (sibling == null || !routeSources.contains(sibling.toUri()))) {
                 Path target = srcOut.resolve(className.replace('.', '/') + kind.extension);
                 Files.createDirectories(target.getParent());
                 return fileManager.getJavaFileObjects(target).iterator().next();
