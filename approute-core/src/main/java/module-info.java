@@ -4,6 +4,8 @@
  */
 module dev.approute {
     requires java.compiler;
+    // javac's Trees API, used by dev/build only; `start` loads compiled classes and runs without a compiler.
+    requires static jdk.compiler;
     requires java.net.http;
     requires io.helidon.webserver;
     requires io.helidon.webserver.http2;

@@ -1,0 +1,218 @@
+package dev.approute.internal.compile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import dev.approute.internal.app.AppLayout;
+import dev.approute.internal.json.Json;
+import dev.approute.internal.router.AppEntry;
+import dev.approute.internal.router.EntryKind;
+import dev.approute.internal.router.RoutePattern;
+
+/**
+ * {@code .approute/manifest.json}: what {@code build} compiled, so that {@code start} can load it without a compiler
+ * and refuse a build older than its sources.
+ *
+ * <pre>{@code
+ * {
+ *   "approuteVersion": "0.1.0-SNAPSHOT",
+ *   "inputs": { "app/api/items/[slug]/route.java": "sha256…", "src/com/acme/Db.java": "sha256…" },
+ *   "routes": [ { "pattern": "/api/items/[slug]", "file": "app/api/items/[slug]/route.java",
+ *                 "appPath": "/api/items/[slug]/route", "className": "approute.routes.api.items._slug_.Route",
+ *                 "packageName": "approute.routes.api.items._slug_", "methods": ["GET"],
+ *                 "config": { "dynamic": "force-static", ... } } ]
+ * }
+ * }</pre>
+ *
+ * <pre>{@code
+ * BuildManifest.write(layout, result.routes());                 // build
+ * List<String> stale = BuildManifest.staleness(layout);         // start: refuse when not empty
+ * List<CompiledRoute> routes = BuildManifest.read(layout).routes(layout);
+ * }</pre>
+ */
+public final class BuildManifest {
+    /** The approute version recorded in (and required of) a manifest. */
+    public static final String VERSION = version();
+
+    /** A manifest as read back. */
+    public record Manifest(String approuteVersion, Map<String, String> inputs, List<Map<String, Object>> routeRecords) {
+        /** The routes, as {@link RouteLoader} takes them (classes in {@code .approute/classes/routes}). */
+        public List<CompiledRoute> routes(AppLayout layout) {
+            List<CompiledRoute> routes = new ArrayList<>();
+            for (Map<String, Object> record : routeRecords) {
+                Path file = layout.root().resolve((String) record.get("file")).normalize();
+                AppEntry entry = new AppEntry(EntryKind.ROUTE, file, (String) record.get("appPath"),
+                        RoutePattern.parse((String) record.get("pattern")));
+                List<HttpMethod> methods = new ArrayList<>();
+                for (Object name : (List<?>) record.getOrDefault("methods", List.of())) {
+                    methods.add(HttpMethod.valueOf((String) name));
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> config = (Map<String, Object>) record.getOrDefault("config", Map.of());
+                SegmentConfigParser.Result parsed = SegmentConfigParser.parse(config);
+                routes.add(new CompiledRoute(entry, (String) record.get("className"), (String) record.get("packageName"),
+                        methods, parsed.config(), AppCompiler.routeClassesDir(layout)));
+            }
+            return routes;
+        }
+    }
+
+    /** {@code start} without a usable build. */
+    public static final class StaleBuildException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public StaleBuildException(String message) {
+            super(message);
+        }
+    }
+
+    private BuildManifest() {
+    }
+
+    /** Writes the manifest for {@code routes}, hashing every input source as it is now. */
+    public static void write(AppLayout layout, List<CompiledRoute> routes) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("approuteVersion", VERSION);
+        json.put("inputs", hashInputs(layout));
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (CompiledRoute route : routes) {
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("pattern", route.entry().pattern().toString());
+            record.put("file", slashes(layout.relative(route.entry().file())));
+            record.put("appPath", route.entry().appPath());
+            record.put("className", route.className());
+            record.put("packageName", route.packageName());
+            record.put("methods", route.methods().stream().map(Enum::name).toList());
+            record.put("config", SegmentConfigParser.values(route.config()));
+            records.add(record);
+        }
+        json.put("routes", records);
+        try {
+            Files.createDirectories(layout.buildDir());
+            Json.mapper().writerWithDefaultPrettyPrinter().writeValue(layout.manifestFile().toFile(), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + layout.manifestFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the manifest.
+     *
+     * @throws StaleBuildException when there is none or it cannot be read, saying to run {@code build}
+     */
+    public static Manifest read(AppLayout layout) {
+        Path file = layout.manifestFile();
+        if (!Files.isRegularFile(file)) {
+            throw new StaleBuildException("No build found in " + layout.root() + " (" + slashes(layout.relative(file))
+                    + " is missing): run ./approute build " + layout.root());
+        }
+        try {
+            Map<String, Object> json = Json.mapper().readValue(file.toFile(), new TypeReference<Map<String, Object>>() { });
+            @SuppressWarnings("unchecked")
+            Map<String, String> inputs = (Map<String, String>) json.getOrDefault("inputs", Map.of());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> routes = (List<Map<String, Object>>) json.getOrDefault("routes", List.of());
+            return new Manifest(String.valueOf(json.get("approuteVersion")), inputs, routes);
+        } catch (IOException | ClassCastException e) {
+            throw new StaleBuildException(slashes(layout.relative(file)) + " cannot be read (" + e.getMessage()
+                    + "): run ./approute build " + layout.root());
+        }
+    }
+
+    /**
+     * Why the build is not usable, one line per reason; empty when it is fresh.
+     * e.g. {@code app/api/items/route.java changed since the last build: run ./approute build my-app}
+     */
+    public static List<String> staleness(AppLayout layout) {
+        Manifest manifest;
+        try {
+            manifest = read(layout);
+        } catch (StaleBuildException e) {
+            return List.of(e.getMessage());
+        }
+        String rebuild = ": run ./approute build " + layout.root();
+        List<String> reasons = new ArrayList<>();
+        if (!VERSION.equals(manifest.approuteVersion())) {
+            reasons.add("the build was made by approute " + manifest.approuteVersion() + ", this is " + VERSION + rebuild);
+        }
+        Map<String, String> now = hashInputs(layout);
+        manifest.inputs().forEach((file, hash) -> {
+            String current = now.get(file);
+            if (current == null) {
+                reasons.add(file + " was deleted since the last build" + rebuild);
+            } else if (!current.equals(hash)) {
+                reasons.add(file + " changed since the last build" + rebuild);
+            }
+        });
+        now.keySet().stream().filter(file -> !manifest.inputs().containsKey(file))
+                .forEach(file -> reasons.add(file + " was added since the last build" + rebuild));
+        if (!Files.isDirectory(AppCompiler.routeClassesDir(layout)) && !manifest.routeRecords().isEmpty()) {
+            reasons.add(slashes(layout.relative(AppCompiler.routeClassesDir(layout))) + " is missing" + rebuild);
+        }
+        return reasons;
+    }
+
+    /** SHA-256 of every {@code .java} file under {@code app/} and {@code src/}, by path relative to the root. */
+    static Map<String, String> hashInputs(AppLayout layout) {
+        Map<String, String> hashes = new TreeMap<>();
+        for (Path dir : List.of(layout.appDir(), layout.srcDir())) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path file : walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).toList()) {
+                    hashes.put(slashes(layout.relative(file)), sha256(Files.readAllBytes(file)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        return hashes;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String slashes(Path path) {
+        return path.toString().replace('\\', '/');
+    }
+
+    private static String version() {
+        String version = BuildManifest.class.getPackage().getImplementationVersion();
+        if (version == null) {
+            version = BuildManifest.class.getModule().getDescriptor() != null
+                    ? BuildManifest.class.getModule().getDescriptor().rawVersion().orElse(null) : null;
+        }
+        if (version == null) {
+            try (InputStream in = BuildManifest.class.getResourceAsStream("/META-INF/maven/dev.approute/approute-core/pom.properties")) {
+                if (in != null) {
+                    java.util.Properties properties = new java.util.Properties();
+                    properties.load(in);
+                    version = properties.getProperty("version");
+                }
+            } catch (IOException e) {
+                // unknown
+            }
+        }
+        return version == null ? "0.1.0-SNAPSHOT" : version;
+    }
+}

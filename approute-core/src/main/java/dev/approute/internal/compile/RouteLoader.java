@@ -1,0 +1,224 @@
+package dev.approute.internal.compile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+import dev.approute.Request;
+import dev.approute.Response;
+import dev.approute.RouteContext;
+import dev.approute.internal.app.AppLayout;
+import dev.approute.internal.app.Problem;
+
+/**
+ * Loads compiled routes and binds their handlers once; no compiler needed (this is what {@code start} runs).
+ *
+ * <pre>
+ * core's loader (dev.approute)
+ *   └─ src loader      .approute/classes/src       shared by every route
+ *        ├─ route loader  approute.routes.api.items._slug_   one per route folder: dev swaps one
+ *        └─ route loader  approute.routes.hello
+ * </pre>
+ *
+ * Each handler becomes a {@link RouteHandler} over a {@link MethodHandle} adapted at load time to
+ * {@code (Request, RouteContext) -> Object}, whichever of the three signatures it declares: no reflection per request.
+ *
+ * <pre>{@code
+ * RouteLoader loader = new RouteLoader(layout.classesDir());
+ * LoadResult loaded = loader.load(compileResult.routes());
+ * RouteModule module = loader.reload(recompiled);     // dev: a new loader for one folder
+ * }</pre>
+ */
+public final class RouteLoader {
+    private static final MethodType HANDLER_TYPE = MethodType.methodType(Object.class, Request.class, RouteContext.class);
+
+    private final Path classesRoot;
+    private final ClassLoader srcLoader;
+
+    /** @param classesRoot the build's classes directory ({@link AppLayout#classesDir()}), holding {@code src/} and {@code routes/} */
+    public RouteLoader(Path classesRoot) {
+        this.classesRoot = classesRoot.toAbsolutePath().normalize();
+        Path srcClasses = this.classesRoot.resolve("src");
+        ClassLoader core = RouteLoader.class.getClassLoader();
+        try {
+            URL[] urls = Files.isDirectory(srcClasses) ? new URL[] {srcClasses.toUri().toURL()} : new URL[0];
+            this.srcLoader = new URLClassLoader("approute-src", urls, core);
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("Bad classes directory " + srcClasses, e);
+        }
+    }
+
+    /** {@link #load(List)} with an explicit classes root (a new loader for it). */
+    public static LoadResult load(List<CompiledRoute> routes, Path classesRoot) {
+        return new RouteLoader(classesRoot).load(routes);
+    }
+
+    /** Loads each route in its own class loader under the shared src loader. */
+    public LoadResult load(List<CompiledRoute> routes) {
+        List<RouteModule> modules = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (CompiledRoute route : routes) {
+            try {
+                modules.add(reload(route));
+            } catch (RouteLoadException e) {
+                problems.add(e.problem);
+            }
+        }
+        return new LoadResult(modules, problems);
+    }
+
+    /**
+     * Loads one route in a new class loader (the previous one becomes garbage once nothing uses its handlers).
+     *
+     * @throws RouteLoadException with a problem naming the route file when the class is missing or broken
+     */
+    public RouteModule reload(CompiledRoute route) {
+        Path dir = route.classesDir() != null ? route.classesDir() : classesRoot.resolve("routes");
+        RouteClassLoader loader = new RouteClassLoader(route.packageName(), dir, srcLoader);
+        Path file = route.entry().file();
+        Class<?> type;
+        try {
+            type = Class.forName(route.className(), false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new RouteLoadException(new Problem(file, 0, "the compiled class " + route.className() + " cannot be loaded: " + e,
+                    "run ./approute build again"));
+        }
+        Module core = RouteLoader.class.getModule();
+        if (core.isNamed()) {
+            core.addReads(type.getModule());
+        }
+        MethodHandles.Lookup lookup;
+        try {
+            lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+        } catch (IllegalAccessException e) {
+            throw new RouteLoadException(new Problem(file, 0, "cannot access " + route.className() + ": " + e.getMessage(), null));
+        }
+        Map<HttpMethod, RouteHandler> handlers = new EnumMap<>(HttpMethod.class);
+        Method[] methods = type.getDeclaredMethods();
+        Arrays.sort(methods, Comparator.comparing(Method::getName));
+        for (Method method : methods) {
+            HttpMethod verb = HttpMethod.of(method.getName());
+            if (verb == null || !Modifier.isStatic(method.getModifiers()) || method.isSynthetic() || !handlerShape(method)) {
+                continue;
+            }
+            try {
+                handlers.put(verb, bind(lookup.unreflect(method)));
+            } catch (IllegalAccessException e) {
+                throw new RouteLoadException(new Problem(file, 0, "cannot bind " + verb + ": " + e.getMessage(), null));
+            }
+        }
+        SegmentConfigParser.Result config = readConfig(type, lookup, file);
+        return new RouteModule(route.entry(), route.className(), Map.copyOf(handlers), config.config(), config.warnings());
+    }
+
+    /** The handler as {@code (Request, RouteContext) -> Object}, whichever of the three parameter lists it has. */
+    static RouteHandler bind(MethodHandle handle) {
+        MethodHandle adapted = switch (handle.type().parameterCount()) {
+            case 0 -> MethodHandles.dropArguments(handle, 0, Request.class, RouteContext.class);
+            case 1 -> MethodHandles.dropArguments(handle, 1, RouteContext.class);
+            default -> handle;
+        };
+        MethodHandle exact = adapted.asType(HANDLER_TYPE);
+        return (request, context) -> (Object) exact.invokeExact(request, context);
+    }
+
+    private static boolean handlerShape(Method method) {
+        Class<?>[] parameters = method.getParameterTypes();
+        boolean params = parameters.length == 0
+                || parameters.length == 1 && parameters[0] == Request.class
+                || parameters.length == 2 && parameters[0] == Request.class && parameters[1] == RouteContext.class;
+        Class<?> returns = method.getReturnType();
+        return params && (returns == Response.class || CompletionStage.class.isAssignableFrom(returns));
+    }
+
+    private static SegmentConfigParser.Result readConfig(Class<?> type, MethodHandles.Lookup lookup, Path file) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Field field : type.getDeclaredFields()) {
+            int modifiers = field.getModifiers();
+            if (!SegmentConfigParser.isConfigName(field.getName()) || !Modifier.isStatic(modifiers) || !Modifier.isFinal(modifiers)) {
+                continue;
+            }
+            try {
+                Object value = lookup.unreflectGetter(field).invoke();
+                if (value instanceof String[] array) {
+                    value = List.of(array);
+                }
+                values.put(field.getName(), value);
+            } catch (Throwable e) {
+                throw new RouteLoadException(new Problem(file, 0, "cannot read segment config `" + field.getName() + "`: " + e, null));
+            }
+        }
+        SegmentConfigParser.Result result = SegmentConfigParser.parse(values);
+        if (!result.valid()) {
+            SegmentConfigParser.Issue issue = result.issues().get(0);
+            throw new RouteLoadException(new Problem(file, 0, issue.message(), issue.fix()));
+        }
+        return result;
+    }
+
+    /** A route that cannot be loaded, with the problem to show. */
+    public static final class RouteLoadException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Problem problem;
+
+        RouteLoadException(Problem problem) {
+            super(problem.format());
+            this.problem = problem;
+        }
+
+        public Problem problem() {
+            return problem;
+        }
+    }
+
+    /** Defines the classes of one synthetic package from {@code dir}; everything else comes from the parent. */
+    private static final class RouteClassLoader extends ClassLoader {
+        static {
+            registerAsParallelCapable();
+        }
+
+        private final String packageName;
+        private final Path dir;
+
+        RouteClassLoader(String packageName, Path dir, ClassLoader parent) {
+            super("approute-route:" + packageName, parent);
+            this.packageName = packageName;
+            this.dir = dir;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            int dot = name.lastIndexOf('.');
+            if (dot < 0 || !name.substring(0, dot).equals(packageName)) {
+                throw new ClassNotFoundException(name);
+            }
+            Path file = dir.resolve(name.replace('.', '/') + ".class");
+            try {
+                byte[] bytes = Files.readAllBytes(file);
+                return defineClass(name, bytes, 0, bytes.length);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new ClassNotFoundException(name + " (no " + file + ")");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
