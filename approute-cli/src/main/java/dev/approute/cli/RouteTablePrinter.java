@@ -54,7 +54,7 @@ final class RouteTablePrinter {
     static String table(AppLayout layout, AppAssembler.Built built) {
         List<Map<String, Object>> rows = rows(layout, built);
         int width = Math.max(20, rows.stream().mapToInt(row -> row.get("pattern").toString().length()).max().orElse(0) + 2);
-        StringBuilder out = new StringBuilder(String.format("  %-" + width + "s %s%n", "Route (app)", "Methods"));
+        StringBuilder out = new StringBuilder(String.format("    %-" + width + "s %s%n", "Route (app)", "Methods"));
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Object> row = rows.get(i);
             String branch = rows.size() == 1 ? "─" : i == 0 ? "┌" : i == rows.size() - 1 ? "└" : "├";

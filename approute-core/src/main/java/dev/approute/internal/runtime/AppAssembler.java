@@ -60,27 +60,33 @@ public final class AppAssembler {
         if (!compiled.problems().isEmpty()) {
             throw new Problems(compiled.problems());
         }
-        LoadResult loaded = new RouteLoader(layout).load(compiled.routes());
+        LoadResult loaded = new RouteLoader(layout.classesDir()).load(compiled.routes());
         if (!loaded.problems().isEmpty()) {
             throw new Problems(loaded.problems());
         }
-        BuildManifest.write(layout, entries, compiled.routes(), loaded.modules());
+        BuildManifest.write(layout, compiled.routes());
         return new Built(entries, loaded.modules(), AppRoutes.of(table(entries, loaded.modules())));
     }
 
     /** Loads what {@code build} wrote, without a compiler; refuses a missing or stale build. */
     public Built loadBuilt() {
-        BuildManifest manifest = BuildManifest.read(layout);
+        if (!java.nio.file.Files.isRegularFile(layout.manifestFile())) {
+            throw new Problems(List.of(new Problem(layout.relative(layout.manifestFile()), 0,
+                    "there is no build here (no " + layout.relative(layout.manifestFile()) + ")",
+                    "run ./approute build " + layout.root() + " first")));
+        }
         List<String> stale = BuildManifest.staleness(layout);
         if (!stale.isEmpty()) {
-            throw new Problems(stale.stream().map(reason -> new Problem(layout.manifestFile(), 0, reason,
-                    "run ./approute build " + layout.root())).toList());
+            throw new Problems(stale.stream().map(reason -> new Problem(layout.relative(layout.manifestFile()), 0,
+                    "the build is stale: " + reason, "run ./approute build " + layout.root())).toList());
         }
-        LoadResult loaded = new RouteLoader(layout).load(manifest.compiledRoutes(layout));
+        BuildManifest.Manifest manifest = BuildManifest.read(layout);
+        LoadResult loaded = new RouteLoader(layout.classesDir()).load(manifest.routes(layout));
         if (!loaded.problems().isEmpty()) {
             throw new Problems(loaded.problems());
         }
-        List<AppEntry> entries = manifest.entries(layout);
+        // Pages are static files served from app/; routes come from the build.
+        List<AppEntry> entries = AppScanner.scan(layout).entries();
         return new Built(entries, loaded.modules(), AppRoutes.of(table(entries, loaded.modules())));
     }
 
