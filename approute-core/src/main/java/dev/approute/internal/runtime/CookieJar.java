@@ -2,9 +2,12 @@ package dev.approute.internal.runtime;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.approute.Cookie;
 import dev.approute.CookieStore;
@@ -12,20 +15,27 @@ import dev.approute.RequestCookies;
 import dev.approute.internal.util.PercentDecoding;
 
 /**
- * The request's cookies (parsed as Next.js's {@code parseCookie}) plus what the handler set or deleted,
- * which becomes {@code Set-Cookie} headers on the way out.
+ * The request's cookies (parsed as Next.js's {@code parseCookie}) and the handler's cookie store.
+ * {@link #readOnly} is what {@code request.cookies()} shows: exactly what was sent. The store ({@code Current.cookies()})
+ * starts as the same cookies; once the handler sets or deletes one it behaves as Next.js's response cookies:
+ * entries get {@code Path=/}, a deleted cookie stays listed with an empty value and an expiry in 1970, and the changed
+ * cookies become {@code Set-Cookie} headers in the store's order.
  */
 public final class CookieJar implements CookieStore {
-    private final Map<String, Cookie> current;
-    // Insertion-ordered: the order Set-Cookie headers are written in.
-    private final Map<String, Cookie> changes = new LinkedHashMap<>();
+    private final Map<String, Cookie> sent;
+    private final LinkedHashMap<String, Cookie> store;
+    private final Set<String> changed = new HashSet<>();
 
-    private CookieJar(Map<String, Cookie> parsed) {
-        this.current = parsed;
+    private CookieJar(Map<String, Cookie> sent) {
+        this.sent = Collections.unmodifiableMap(sent);
+        this.store = new LinkedHashMap<>(sent);
     }
 
-    /** Parses a {@code Cookie} header: pairs split on {@code ";"}, last duplicate wins, bare name = "true". */
+    /** Parses {@code Cookie} headers: pairs split on {@code ;}, values percent-decoded, last duplicate wins, bare name = "true". */
     public static CookieJar parse(List<String> cookieHeaders) {
+        if (cookieHeaders.isEmpty()) {
+            return new CookieJar(new LinkedHashMap<>());
+        }
         Map<String, Cookie> parsed = new LinkedHashMap<>();
         for (String header : cookieHeaders) {
             for (String pair : header.split(";")) {
@@ -40,8 +50,7 @@ public final class CookieJar implements CookieStore {
                 }
                 String name = trimmed.substring(0, equals);
                 try {
-                    String value = PercentDecoding.decodeStrict(trimmed.substring(equals + 1));
-                    parsed.put(name, Cookie.of(name, value));
+                    parsed.put(name, Cookie.of(name, PercentDecoding.decodeStrict(trimmed.substring(equals + 1))));
                 } catch (IllegalArgumentException malformed) {
                     // Next.js skips a cookie whose value cannot be decoded; so do we.
                 }
@@ -50,68 +59,80 @@ public final class CookieJar implements CookieStore {
         return new CookieJar(parsed);
     }
 
+    /** The cookies as the request sent them; unaffected by the store's changes. */
     public static RequestCookies readOnly(CookieJar jar) {
         return new RequestCookies() {
             @Override
             public Cookie get(String name) {
-                return jar.get(name);
+                return jar.sent.get(name);
             }
 
             @Override
             public boolean has(String name) {
-                return jar.has(name);
+                return jar.sent.containsKey(name);
             }
 
             @Override
             public List<Cookie> getAll() {
-                return jar.getAll();
+                return List.copyOf(jar.sent.values());
             }
         };
     }
 
     @Override
     public synchronized Cookie get(String name) {
-        return current.get(name);
+        return store.get(name);
     }
 
     @Override
     public synchronized boolean has(String name) {
-        return current.containsKey(name);
+        return store.containsKey(name);
     }
 
     @Override
     public synchronized List<Cookie> getAll() {
-        return List.copyOf(current.values());
+        return List.copyOf(store.values());
     }
 
     @Override
     public synchronized CookieStore set(Cookie cookie) {
+        startTracking();
         Cookie normalized = cookie.path() == null ? cookie.withPath("/") : cookie;
         if (normalized.maxAge() != null && normalized.expires() == null) {
             normalized = normalized.withExpires(Instant.now().plusSeconds(normalized.maxAge()));
         }
-        current.put(cookie.name(), normalized);
-        changes.remove(cookie.name());
-        changes.put(cookie.name(), normalized);
+        store.put(cookie.name(), normalized);
+        changed.add(cookie.name());
         return this;
     }
 
     @Override
     public synchronized CookieStore delete(String name) {
-        current.remove(name);
-        changes.remove(name);
-        changes.put(name, Cookie.of(name, "").withPath("/").withExpires(Instant.EPOCH));
+        startTracking();
+        store.put(name, Cookie.of(name, "").withPath("/").withExpires(Instant.EPOCH));
+        changed.add(name);
         return this;
     }
 
-    /** The {@code Set-Cookie} values for what was set or deleted, in order. */
+    // The first change turns the store into response cookies: every entry gets Path=/ (as Next.js shows them).
+    private void startTracking() {
+        if (changed.isEmpty()) {
+            store.replaceAll((name, cookie) -> cookie.path() == null ? cookie.withPath("/") : cookie);
+        }
+    }
+
+    /** {@code Set-Cookie} values for what was set or deleted, in the store's order. */
     public synchronized List<String> setCookieHeaders() {
-        List<String> headers = new ArrayList<>(changes.size());
-        changes.values().forEach(cookie -> headers.add(cookie.toSetCookie()));
+        List<String> headers = new ArrayList<>(changed.size());
+        store.values().forEach(cookie -> {
+            if (changed.contains(cookie.name())) {
+                headers.add(cookie.toSetCookie());
+            }
+        });
         return headers;
     }
 
     public synchronized boolean hasChanges() {
-        return !changes.isEmpty();
+        return !changed.isEmpty();
     }
 }

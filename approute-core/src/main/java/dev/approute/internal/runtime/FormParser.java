@@ -42,6 +42,14 @@ final class FormParser {
     }
 
     private static FormData parseMultipart(String contentType, byte[] body) {
+        String boundary = boundaryOf(contentType);
+        if (boundary == null) {
+            throw new BadRequestException("The multipart Content-Type has no boundary parameter: " + contentType, null);
+        }
+        // FileUpload treats a body without any delimiter as an empty form; it is a malformed body (RFC 2046 §5.1.1).
+        if (!new String(body, StandardCharsets.ISO_8859_1).contains("--" + boundary)) {
+            throw new BadRequestException("The multipart body does not contain its boundary '" + boundary + "'", null);
+        }
         List<FormData.Entry> entries = new ArrayList<>();
         try {
             FileItemInputIterator items = new Upload().getItemIterator(new BytesContext(contentType, body));
@@ -62,6 +70,17 @@ final class FormParser {
             throw new BadRequestException("The multipart body is malformed: " + e.getMessage(), e);
         }
         return new FormData(entries);
+    }
+
+    private static String boundaryOf(String contentType) {
+        for (String parameter : contentType.split(";")) {
+            String trimmed = parameter.strip();
+            if (trimmed.regionMatches(true, 0, "boundary=", 0, 9)) {
+                String value = trimmed.substring(9);
+                return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+            }
+        }
+        return null;
     }
 
     /** FileUpload's streaming API over an in-memory body; its abstract request-type hooks are not used. */

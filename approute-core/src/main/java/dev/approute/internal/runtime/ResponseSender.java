@@ -26,7 +26,14 @@ final class ResponseSender {
         try {
             switch (response.body()) {
                 case Response.None none -> exchange.send(status, response.statusText(), headers, null);
-                case Response.Bytes bytes -> exchange.send(status, response.statusText(), headers, head ? null : bytes.data());
+                case Response.Bytes bytes -> {
+                    if (!head && Compression.applies(exchange.headers(), headers, status)) {
+                        Headers compressed = headers.toBuilder().set("content-encoding", "gzip").build();
+                        exchange.send(status, response.statusText(), compressed, Compression.gzip(bytes.data()));
+                    } else {
+                        exchange.send(status, response.statusText(), headers, head ? null : bytes.data());
+                    }
+                }
                 case Response.Streamed streamed -> {
                     if (head) {
                         exchange.send(status, response.statusText(), headers, null);

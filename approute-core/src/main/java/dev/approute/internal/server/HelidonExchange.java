@@ -3,6 +3,7 @@ package dev.approute.internal.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 import io.helidon.http.Header;
@@ -77,9 +78,29 @@ final class HelidonExchange implements Exchange {
                     builder.add(name, value);
                 }
             }
+            addForwardedDefaults(builder);
             headers = builder.build();
         }
         return headers;
+    }
+
+    /**
+     * As Next.js, handlers see {@code x-forwarded-for/host/port/proto} describing this hop when no proxy sent them.
+     * They are information for handlers only: approute itself never builds URLs from them (trustProxy is a config option).
+     */
+    private void addForwardedDefaults(Headers.Builder builder) {
+        if (!builder.has("x-forwarded-for") && request.remotePeer().address() instanceof InetSocketAddress peer) {
+            builder.set("x-forwarded-for", peer.getAddress().getHostAddress());
+        }
+        if (!builder.has("x-forwarded-host") && builder.has("host")) {
+            builder.set("x-forwarded-host", request.headers().first(HeaderNames.HOST).orElse(""));
+        }
+        if (!builder.has("x-forwarded-port")) {
+            builder.set("x-forwarded-port", Integer.toString(request.localPeer().port()));
+        }
+        if (!builder.has("x-forwarded-proto")) {
+            builder.set("x-forwarded-proto", scheme());
+        }
     }
 
     @Override

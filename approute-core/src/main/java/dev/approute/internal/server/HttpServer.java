@@ -44,12 +44,22 @@ public final class HttpServer implements AutoCloseable {
                         .maxHeadersSize(ENGINE_HEADER_LIMIT)
                         .maxPrologueLength(MAX_REQUEST_LINE)
                         .validateRequestHeaders(true)
-                        .validatePath(false) // the dispatcher answers bad paths with precise 400s
+                        // The dispatcher answers bad paths with precise 400s; queries are parsed leniently as browsers do.
+                        .validatePath(false)
+                        .validatePrologue(false)
                         .build())
-                .directHandlers(handlers -> handlers.addHandler(DirectHandler.EventType.BAD_REQUEST, ParserErrors::answer))
+                .directHandlers(handlers -> {
+                    for (DirectHandler.EventType event : DirectHandler.EventType.values()) {
+                        handlers.addHandler(event, ParserErrors.HANDLER);
+                    }
+                })
                 .routing(routing -> routing.any((request, response) -> {
                     if (ParserErrors.headerBytes(request.headers()) > options.maxHeaderBytes()) {
                         ParserErrors.rejectHeaderSize(response, options.maxHeaderBytes());
+                        return;
+                    }
+                    if (ParserErrors.hasNonAsciiTarget(request.prologue().uriPath().rawPath())) {
+                        ParserErrors.reject(response, "the request target must be ASCII (percent-encode other bytes)");
                         return;
                     }
                     if (ParserErrors.isAmbiguousFraming(request.headers())) {

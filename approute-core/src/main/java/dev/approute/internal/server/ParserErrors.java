@@ -15,15 +15,60 @@ final class ParserErrors {
     private ParserErrors() {
     }
 
-    /** Connection-closing answers for what Helidon's parser refuses (bad syntax, a URI over the prologue limit). */
-    static DirectHandler.TransportResponse answer(DirectHandler.TransportRequest request, DirectHandler.EventType event,
-                                                   Status status, ServerResponseHeaders headers, String message) {
+    /**
+     * Connection-closing answers for what Helidon's parser refuses. An invalid method token surfaces from Helidon
+     * as an internal error; it is the client's fault, so it is answered 400 (RFC 9112 §3: method = token).
+     */
+    static final DirectHandler HANDLER = new DirectHandler() {
+        @Override
+        public TransportResponse handle(TransportRequest request, EventType event, Status status,
+                                        ServerResponseHeaders headers, Throwable cause) {
+            Status answer = status.code() >= 500 && raisedByRequestParser(cause) ? Status.BAD_REQUEST_400 : status;
+            return answer(answer, headers);
+        }
+
+        @Override
+        public TransportResponse handle(TransportRequest request, EventType event, Status status,
+                                        ServerResponseHeaders headers, String message) {
+            return answer(status, headers);
+        }
+    };
+
+    private static DirectHandler.TransportResponse answer(Status status, ServerResponseHeaders headers) {
         return DirectHandler.TransportResponse.builder()
                 .status(status)
                 .headers(headers)
                 .header(HeaderNames.CONNECTION, "close")
                 .keepAlive(false)
                 .build();
+    }
+
+    private static boolean raisedByRequestParser(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (frame.getClassName().endsWith("Http1Prologue") || frame.getClassName().endsWith("Http1Headers")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** RFC 9112 §3.2: a request target is ASCII; raw non-ASCII bytes are a malformed request. */
+    static boolean hasNonAsciiTarget(String rawTarget) {
+        for (int i = 0; i < rawTarget.length(); i++) {
+            if (rawTarget.charAt(i) > 0x7e || rawTarget.charAt(i) < 0x21) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static void reject(ServerResponse response, String reason) {
+        response.status(Status.BAD_REQUEST_400);
+        response.header(HeaderNames.CONNECTION, "close");
+        response.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+        response.send(("Bad Request: " + reason).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Bytes of the header section as sent: each line is {@code name: value CRLF}. */
@@ -58,9 +103,6 @@ final class ParserErrors {
     }
 
     static void rejectFraming(ServerResponse response) {
-        response.status(Status.BAD_REQUEST_400);
-        response.header(HeaderNames.CONNECTION, "close");
-        response.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
-        response.send("Bad Request: ambiguous message framing (Transfer-Encoding with Content-Length)".getBytes(StandardCharsets.UTF_8));
+        reject(response, "ambiguous message framing (Transfer-Encoding with Content-Length)");
     }
 }

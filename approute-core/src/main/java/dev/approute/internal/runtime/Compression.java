@@ -1,0 +1,73 @@
+package dev.approute.internal.runtime;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.zip.GZIPOutputStream;
+
+import dev.approute.Headers;
+
+/**
+ * gzip for complete bodies of compressible types when the client accepts it, as Next.js does by default (no size
+ * threshold). Streamed bodies are sent as produced, never buffered to compress them.
+ */
+final class Compression {
+    private Compression() {
+    }
+
+    static boolean applies(Headers requestHeaders, Headers responseHeaders, int status) {
+        if (status == 204 || status == 304 || responseHeaders.has("content-encoding")) {
+            return false;
+        }
+        String contentType = responseHeaders.get("content-type");
+        if (contentType == null || !ResponseSender.isCompressible(contentType)) {
+            return false;
+        }
+        String cacheControl = responseHeaders.get("cache-control");
+        if (cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-transform")) {
+            return false;
+        }
+        return acceptsGzip(requestHeaders.get("accept-encoding"));
+    }
+
+    /** RFC 9110 §12.5.3: gzip listed without {@code q=0}. */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.split(",")) {
+            String[] pieces = part.split(";");
+            String coding = pieces[0].strip().toLowerCase(Locale.ROOT);
+            if (!coding.equals("gzip") && !coding.equals("x-gzip")) {
+                continue;
+            }
+            for (int i = 1; i < pieces.length; i++) {
+                String parameter = pieces[i].strip().toLowerCase(Locale.ROOT);
+                if (parameter.startsWith("q=") && isZero(parameter.substring(2))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean isZero(String quality) {
+        try {
+            return Double.parseDouble(quality) == 0.0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    static byte[] gzip(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, data.length / 4));
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
