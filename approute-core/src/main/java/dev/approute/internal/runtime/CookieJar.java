@@ -17,9 +17,8 @@ import dev.approute.internal.util.PercentDecoding;
 /**
  * The request's cookies (parsed as Next.js's {@code parseCookie}) and the handler's cookie store.
  * {@link #readOnly} is what {@code request.cookies()} shows: exactly what was sent. The store ({@code Current.cookies()})
- * starts as the same cookies; once the handler sets or deletes one it behaves as Next.js's response cookies:
- * entries get {@code Path=/}, a deleted cookie stays listed with an empty value and an expiry in 1970, and the changed
- * cookies become {@code Set-Cookie} headers in the store's order.
+ * behaves as Next.js's: its entries carry {@code Path=/}, a deleted cookie stays listed with an empty value and an
+ * expiry in 1970, and the changed cookies become {@code Set-Cookie} headers in the store's order.
  */
 public final class CookieJar implements CookieStore {
     private final Map<String, Cookie> sent;
@@ -28,7 +27,8 @@ public final class CookieJar implements CookieStore {
 
     private CookieJar(Map<String, Cookie> sent) {
         this.sent = Collections.unmodifiableMap(sent);
-        this.store = new LinkedHashMap<>(sent);
+        this.store = new LinkedHashMap<>();
+        sent.forEach((name, cookie) -> store.put(name, cookie.withPath("/")));
     }
 
     /** Parses {@code Cookie} headers: pairs split on {@code ;}, values percent-decoded, last duplicate wins, bare name = "true". */
@@ -96,7 +96,6 @@ public final class CookieJar implements CookieStore {
 
     @Override
     public synchronized CookieStore set(Cookie cookie) {
-        startTracking();
         Cookie normalized = cookie.path() == null ? cookie.withPath("/") : cookie;
         if (normalized.maxAge() != null && normalized.expires() == null) {
             normalized = normalized.withExpires(Instant.now().plusSeconds(normalized.maxAge()));
@@ -108,17 +107,9 @@ public final class CookieJar implements CookieStore {
 
     @Override
     public synchronized CookieStore delete(String name) {
-        startTracking();
         store.put(name, Cookie.of(name, "").withPath("/").withExpires(Instant.EPOCH));
         changed.add(name);
         return this;
-    }
-
-    // The first change turns the store into response cookies: every entry gets Path=/ (as Next.js shows them).
-    private void startTracking() {
-        if (changed.isEmpty()) {
-            store.replaceAll((name, cookie) -> cookie.path() == null ? cookie.withPath("/") : cookie);
-        }
     }
 
     /** {@code Set-Cookie} values for what was set or deleted, in the store's order. */
