@@ -37,28 +37,25 @@ public final class AppAssembler {
         this.layout = layout;
     }
 
-    /** Scan and validate only ({@code check} also compiles: see {@link #compileAndLoad}). */
-    public List<AppEntry> scanAndValidate() {
+    /**
+     * Compiles (with javax.tools) and loads everything; writes {@code .approute/} including the manifest.
+     * Routing problems do not stop the compile: {@code check} and {@code build} report every problem of every
+     * kind in one run.
+     */
+    public Built compileAndLoad() {
         if (!layout.hasAppDir()) {
             throw new Problems(List.of(new Problem(layout.appDir(), 0, "there is no app/ folder here",
                     "create " + layout.relative(layout.appDir()) + "/ with a route, e.g. app/api/hello/route.java")));
         }
         ScanResult scan = AppScanner.scan(layout);
+        List<AppEntry> entries = scan.entries();
         List<Problem> problems = new ArrayList<>(scan.problems());
-        problems.addAll(RouteValidator.validate(scan.entries(), layout));
-        if (!problems.isEmpty()) {
-            throw new Problems(problems);
-        }
-        return scan.entries();
-    }
-
-    /** Compiles (with javax.tools) and loads everything; writes {@code .approute/} including the manifest. */
-    public Built compileAndLoad() {
-        List<AppEntry> entries = scanAndValidate();
+        problems.addAll(RouteValidator.validate(entries, layout));
         List<AppEntry> routes = entries.stream().filter(entry -> entry.kind() == EntryKind.ROUTE).toList();
         CompileResult compiled = new AppCompiler(layout).compileAll(routes);
-        if (!compiled.problems().isEmpty()) {
-            throw new Problems(compiled.problems());
+        problems.addAll(compiled.problems());
+        if (!problems.isEmpty()) {
+            throw new Problems(problems);
         }
         LoadResult loaded = new RouteLoader(layout.classesDir()).load(compiled.routes());
         if (!loaded.problems().isEmpty()) {

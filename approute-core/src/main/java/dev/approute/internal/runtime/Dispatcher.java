@@ -47,11 +47,11 @@ public final class Dispatcher {
             // RFC 9110 §9.3.7: OPTIONS * asks about the server as a whole.
             return method.equals("OPTIONS")
                     ? sender.sendEmpty(exchange, 204, Headers.of("allow", "DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT"))
-                    : sender.send(exchange, errors.badRequest("The request target '*' is only valid for OPTIONS"), null, false);
+                    : sender.send(exchange, errors.badRequest("The request target '*' is only valid for OPTIONS"), null);
         }
         AppRoutes current = routes.get();
         if (current.broken()) {
-            return sender.send(exchange, errors.buildFailed(current.problems()), null, false);
+            return sender.send(exchange, errors.buildFailed(current.problems()), null);
         }
         CanonicalPath canonical = PathCanonicalizer.canonicalize(rawPath);
         if (canonical instanceof CanonicalPath.Redirect redirect) {
@@ -59,17 +59,17 @@ public final class Dispatcher {
             return sender.sendRedirect(exchange, query.isEmpty() ? redirect.path() : redirect.path() + "?" + query);
         }
         if (canonical instanceof CanonicalPath.Invalid invalid) {
-            return sender.send(exchange, errors.badRequest("Invalid request path: " + invalid.reason()), null, false);
+            return sender.send(exchange, errors.badRequest("Invalid request path: " + invalid.reason()), null);
         }
         String path = ((CanonicalPath.Ok) canonical).path();
         RouteMatch<Endpoint> match;
         try {
             match = current.table().match(path);
         } catch (MalformedEncodingException e) {
-            return sender.send(exchange, errors.badRequest("Malformed percent-encoding in the path: " + e.getMessage()), null, false);
+            return sender.send(exchange, errors.badRequest("Malformed percent-encoding in the path: " + e.getMessage()), null);
         }
         if (match == null) {
-            return sender.send(exchange, errors.notFound(exchange), null, false);
+            return sender.send(exchange, errors.notFound(exchange), null);
         }
         return dispatchTo(exchange, match.value(), new RouteContext(match.params()));
     }
@@ -78,14 +78,14 @@ public final class Dispatcher {
         HttpMethod method = HttpMethod.of(exchange.method());
         MethodTable methods = endpoint.methods();
         return switch (methods.action(method)) {
-            case CALL -> invoke(exchange, endpoint, methods.handler(method), context, method == HttpMethod.HEAD);
-            case HEAD_FROM_GET -> invoke(exchange, endpoint, methods.handler(HttpMethod.GET), context, true);
+            case CALL -> invoke(exchange, endpoint, methods.handler(method), context);
+            case HEAD_FROM_GET -> invoke(exchange, endpoint, methods.handler(HttpMethod.GET), context);
             case AUTO_OPTIONS -> sender.sendEmpty(exchange, 204, Headers.of("allow", methods.allow()));
-            case NOT_ALLOWED -> sender.send(exchange, errors.methodNotAllowed(methods.allow()), null, false);
+            case NOT_ALLOWED -> sender.send(exchange, errors.methodNotAllowed(methods.allow()), null);
         };
     }
 
-    private int invoke(Exchange exchange, Endpoint endpoint, RouteHandler handler, RouteContext context, boolean head) {
+    private int invoke(Exchange exchange, Endpoint endpoint, RouteHandler handler, RouteContext context) {
         CookieJar cookies = CookieJar.parse(exchange.headers().getAll("cookie"));
         IncomingRequest request = new IncomingRequest(exchange, cookies);
         RequestScope scope = new RequestScope(request, cookies);
@@ -104,7 +104,7 @@ public final class Dispatcher {
         } catch (Throwable failure) {
             response = errors.handlerFailed(endpoint, exchange, failure);
         }
-        return sender.send(exchange, response, cookies, head);
+        return sender.send(exchange, response, cookies);
     }
 
     private static Object awaitIfAsync(Object result) throws Throwable {

@@ -20,7 +20,9 @@ final class ResponseSender {
         this.errors = errors;
     }
 
-    int send(Exchange exchange, Response response, CookieJar cookies, boolean head) {
+    int send(Exchange exchange, Response response, CookieJar cookies) {
+        // RFC 9110 §9.3.2: a HEAD response has no body, whoever produced it (a handler, auto-HEAD, a 404, a 405).
+        boolean head = exchange.method().equals("HEAD");
         Headers headers = finalHeaders(response, cookies);
         int status = response.status();
         try {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -166,6 +167,9 @@ final class HelidonExchange implements Exchange {
 
     private void prepare(int status, String reason, Headers responseHeaders) {
         response.status(reason == null ? Status.create(status) : Status.create(status, reason));
-        responseHeaders.forEach((name, value) -> response.headers().add(HeaderNames.create(name), value));
+        for (String name : responseHeaders.names()) {
+            // One header with every value: the HTTP/2 writer emits each value of a multi-valued header.
+            response.headers().set(HeaderValues.create(HeaderNames.create(name), responseHeaders.getAll(name)));
+        }
     }
 }

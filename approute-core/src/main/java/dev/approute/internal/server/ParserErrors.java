@@ -16,42 +16,32 @@ final class ParserErrors {
     }
 
     /**
-     * Connection-closing answers for what Helidon's parser refuses. An invalid method token surfaces from Helidon
-     * as an internal error; it is the client's fault, so it is answered 400 (RFC 9112 §3: method = token).
+     * Connection-closing answers for what Helidon's HTTP/1 parser refuses. Direct handlers run only for requests that
+     * never reached routing (approute's dispatcher answers everything routed), so an "internal error" here is a
+     * request the parser could not read, such as an invalid method token (RFC 9112 §3: method = token): a 400.
      */
     static final DirectHandler HANDLER = new DirectHandler() {
         @Override
         public TransportResponse handle(TransportRequest request, EventType event, Status status,
                                         ServerResponseHeaders headers, Throwable cause) {
-            Status answer = status.code() >= 500 && raisedByRequestParser(cause) ? Status.BAD_REQUEST_400 : status;
-            return answer(answer, headers);
+            return answer(event, status, headers);
         }
 
         @Override
         public TransportResponse handle(TransportRequest request, EventType event, Status status,
                                         ServerResponseHeaders headers, String message) {
-            return answer(status, headers);
+            return answer(event, status, headers);
         }
     };
 
-    private static DirectHandler.TransportResponse answer(Status status, ServerResponseHeaders headers) {
+    private static DirectHandler.TransportResponse answer(DirectHandler.EventType event, Status status, ServerResponseHeaders headers) {
+        Status answer = event == DirectHandler.EventType.INTERNAL_ERROR ? Status.BAD_REQUEST_400 : status;
         return DirectHandler.TransportResponse.builder()
-                .status(status)
+                .status(answer)
                 .headers(headers)
                 .header(HeaderNames.CONNECTION, "close")
                 .keepAlive(false)
                 .build();
-    }
-
-    private static boolean raisedByRequestParser(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            for (StackTraceElement frame : t.getStackTrace()) {
-                if (frame.getClassName().endsWith("Http1Prologue") || frame.getClassName().endsWith("Http1Headers")) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** RFC 9112 §3.2: a request target is ASCII; raw non-ASCII bytes are a malformed request. */
