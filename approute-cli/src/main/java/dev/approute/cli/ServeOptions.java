@@ -11,10 +11,6 @@ final class ServeOptions {
             defaultValue = "127.0.0.1")
     String hostname;
 
-    @Option(names = "--h2c", description = "Also speak cleartext HTTP/2. Off by default: the engine (Helidon 4.3.1) "
-            + "sends only the first of several Set-Cookie headers over HTTP/2.")
-    boolean h2c;
-
     int port() {
         if (port != null) {
             return port;

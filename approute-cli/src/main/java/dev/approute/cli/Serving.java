@@ -19,7 +19,7 @@ final class Serving {
         Dispatcher dispatcher = new Dispatcher(routes, new ErrorResponses(layout, dev, System.err::println));
         HttpServer server;
         try {
-            server = HttpServer.start(ServerOptions.of(options.hostname, options.port()).withH2c(options.h2c), dispatcher, dev ? System.out::println : null);
+            server = HttpServer.start(ServerOptions.of(options.hostname, options.port()), dispatcher, dev ? System.out::println : null);
         } catch (RuntimeException e) {
             System.err.println("⨯ cannot listen on " + options.hostname + ":" + options.port() + ": " + rootMessage(e)
                     + "\n    fix: choose another port with --port or PORT=");

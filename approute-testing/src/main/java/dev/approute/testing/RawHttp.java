@@ -14,7 +14,7 @@ public final class RawHttp {
 
     /**
      * Writes {@code request} and reads one response: its head, then a Content-Length or chunked body, or until
-     * the server closes. (Helidon 4.3 keeps a socket open after "Connection: close", helidon#12324, so EOF alone
+     * the server closes. (Helidon 4.5 keeps a socket open after "Connection: close", helidon#12324, so EOF alone
      * cannot end the read.)
      */
     public static String exchange(int port, String request) {

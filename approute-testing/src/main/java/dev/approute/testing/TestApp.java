@@ -125,7 +125,6 @@ public final class TestApp implements AutoCloseable {
         private Path root;
         private final List<Map.Entry<String, String>> files = new ArrayList<>();
         private boolean dev;
-        private boolean h2c;
 
         /** Serve this existing app folder. */
         public Builder root(Path appRoot) {
@@ -145,12 +144,6 @@ public final class TestApp implements AutoCloseable {
             return this;
         }
 
-        /** Also speak cleartext HTTP/2. */
-        public Builder h2c(boolean enabled) {
-            this.h2c = enabled;
-            return this;
-        }
-
         public TestApp start() {
             try {
                 Path appRoot = root != null ? root : Files.createTempDirectory("approute-test-app");
@@ -164,7 +157,7 @@ public final class TestApp implements AutoCloseable {
                 AppAssembler.Built built = new AppAssembler(layout).compileAndLoad();
                 List<String> log = Collections.synchronizedList(new ArrayList<>());
                 Dispatcher dispatcher = new Dispatcher(built::routes, new ErrorResponses(layout, dev, log::add));
-                HttpServer server = HttpServer.start(ServerOptions.of("127.0.0.1", 0).withH2c(h2c), dispatcher, null);
+                HttpServer server = HttpServer.start(ServerOptions.of("127.0.0.1", 0), dispatcher, null);
                 return new TestApp(layout, server, log);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

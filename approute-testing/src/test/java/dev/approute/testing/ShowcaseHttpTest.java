@@ -1464,28 +1464,13 @@ class ShowcaseHttpTest {
         }
 
         @Test
-        void withoutH2cTheUpgradeIsDeclinedSoEverySetCookieLineArrives() {
-            // h2c is opt-in (--h2c): Helidon 4.3.1 sends only the first of several Set-Cookie headers over HTTP/2.
+        void everySetCookieLineArrives() {
             HttpResponse<String> merge = h2("GET", "/api/cookies/merge");
-            assertThat(merge.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+            assertThat(merge.version()).isEqualTo(HttpClient.Version.HTTP_2);
             assertThat(merge.headers().allValues("set-cookie"))
                     .containsExactly("fromResponse=response-value; Path=/", "fromStore=store-value; Path=/");
             HttpResponse<String> appended = h2("GET", "/api/cookies/set-header", "Cookie", "token=abc");
             assertThat(appended.headers().allValues("set-cookie")).containsExactly("token=abc", "second=2; Path=/; HttpOnly");
-        }
-
-        @Test
-        void h2cServesHttp2WhenEnabled() {
-            try (TestApp h2c = TestApp.builder().root(Path.of("../examples/showcase")).h2c(true).start()) {
-                HttpResponse<String> hello = h2c.send(HttpRequest.newBuilder(h2c.uri("/api/hello")).version(HttpClient.Version.HTTP_2).build());
-                assertThat(hello.version()).isEqualTo(HttpClient.Version.HTTP_2);
-                assertThat(hello.statusCode()).isEqualTo(200);
-                assertThat(hello.body()).isEqualTo("{\"message\":\"Hello World\"}");
-                HttpResponse<String> head404 = h2c.send(HttpRequest.newBuilder(h2c.uri("/api/nonexistent")).version(HttpClient.Version.HTTP_2)
-                        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
-                assertThat(head404.statusCode()).isEqualTo(404);
-                assertThat(head404.body()).isEmpty();
-            }
         }
 
         @Test

@@ -40,14 +40,9 @@ public final class HttpServer implements AutoCloseable {
                 .shutdownGracePeriod(options.shutdownGrace())
                 // Streams must not stall on Nagle's algorithm.
                 .connectionOptions(socket -> socket.tcpNoDelay(true))
-                // HTTP/2 (h2c) only when asked for: Helidon 4.3.1 sends only the first value of a repeated response
-                // header over HTTP/2 (helidon#11542), which would drop Set-Cookie lines.
+                // The protocols are named, not discovered: HTTP/1.1 and cleartext HTTP/2 (prior knowledge or Upgrade: h2c).
                 .protocolsDiscoverServices(false)
-                .update(builder -> {
-                    if (options.h2c()) {
-                        builder.addProtocol(Http2Config.create());
-                    }
-                })
+                .addProtocol(Http2Config.create())
                 .addProtocol(Http1Config.builder()
                         // Helidon's own limits are the hard stop; the 431 at maxHeaderBytes is ours (below).
                         .maxHeadersSize(ENGINE_HEADER_LIMIT)
