@@ -3,5 +3,6 @@ module dev.approute.cli {
     requires dev.approute;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
+    requires java.logging;
     opens dev.approute.cli to info.picocli;
 }

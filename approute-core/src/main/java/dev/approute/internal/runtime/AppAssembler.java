@@ -32,9 +32,12 @@ import dev.approute.internal.router.ScanResult;
  */
 public final class AppAssembler {
     private final AppLayout layout;
+    private final AppCompiler compiler;
+    private RouteLoader loader;
 
     public AppAssembler(AppLayout layout) {
         this.layout = layout;
+        this.compiler = new AppCompiler(layout);
     }
 
     /**
@@ -52,17 +55,44 @@ public final class AppAssembler {
         List<Problem> problems = new ArrayList<>(scan.problems());
         problems.addAll(RouteValidator.validate(entries, layout));
         List<AppEntry> routes = entries.stream().filter(entry -> entry.kind() == EntryKind.ROUTE).toList();
-        CompileResult compiled = new AppCompiler(layout).compileAll(routes);
+        CompileResult compiled = compiler.compileAll(routes);
         problems.addAll(compiled.problems());
         if (!problems.isEmpty()) {
             throw new Problems(problems);
         }
-        LoadResult loaded = new RouteLoader(layout.classesDir()).load(compiled.routes());
+        loader = new RouteLoader(layout.classesDir());
+        LoadResult loaded = loader.load(compiled.routes());
         if (!loaded.problems().isEmpty()) {
             throw new Problems(loaded.problems());
         }
         BuildManifest.write(layout, compiled.routes());
         return new Built(entries, loaded.modules(), AppRoutes.of(table(entries, loaded.modules())));
+    }
+
+    /**
+     * Dev: recompiles only the given route folders (against the src classes of the last full build) and loads each
+     * in a new class loader; every other route keeps its loaded handlers. Call after {@link #compileAndLoad}.
+     */
+    public Built recompile(Built previous, List<AppEntry> changedRoutes) {
+        List<Problem> problems = new ArrayList<>();
+        Map<AppEntry, RouteModule> modules = new LinkedHashMap<>();
+        previous.modules().forEach(module -> modules.put(module.entry(), module));
+        for (AppEntry entry : changedRoutes) {
+            CompileResult compiled = compiler.recompile(entry);
+            problems.addAll(compiled.problems());
+            for (var route : compiled.routes()) {
+                try {
+                    modules.put(entry, loader.reload(route));
+                } catch (RouteLoader.RouteLoadException e) {
+                    problems.add(e.problem());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new Problems(problems);
+        }
+        List<RouteModule> updated = List.copyOf(modules.values());
+        return new Built(previous.entries(), updated, AppRoutes.of(table(previous.entries(), updated)));
     }
 
     /** Loads what {@code build} wrote, without a compiler; refuses a missing or stale build. */
