@@ -16,7 +16,7 @@ final class Compression {
     private Compression() {
     }
 
-    static boolean applies(Headers requestHeaders, Headers responseHeaders, int status) {
+    static boolean applies(Exchange exchange, Headers responseHeaders, int status) {
         if (status == 204 || status == 304 || responseHeaders.has("content-encoding")) {
             return false;
         }
@@ -28,7 +28,12 @@ final class Compression {
         if (cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-transform")) {
             return false;
         }
-        return acceptsGzip(requestHeaders.get("accept-encoding"));
+        for (String acceptEncoding : exchange.headerValues("accept-encoding")) {
+            if (acceptsGzip(acceptEncoding)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** RFC 9110 §12.5.3: gzip listed without {@code q=0}. */

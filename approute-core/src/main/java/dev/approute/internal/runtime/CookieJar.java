@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import dev.approute.Cookie;
 import dev.approute.CookieStore;
@@ -21,21 +22,38 @@ import dev.approute.internal.util.PercentDecoding;
  * expiry in 1970, and the changed cookies become {@code Set-Cookie} headers in the store's order.
  */
 public final class CookieJar implements CookieStore {
-    private final Map<String, Cookie> sent;
-    private final LinkedHashMap<String, Cookie> store;
-    private final Set<String> changed = new HashSet<>();
+    // Parsed on first use: most requests never look at their cookies.
+    private final Supplier<List<String>> cookieHeaders;
+    private Map<String, Cookie> sent;
+    private LinkedHashMap<String, Cookie> store;
+    private Set<String> changed;
 
-    private CookieJar(Map<String, Cookie> sent) {
-        this.sent = Collections.unmodifiableMap(sent);
-        this.store = new LinkedHashMap<>();
-        sent.forEach((name, cookie) -> store.put(name, cookie.withPath("/")));
+    private CookieJar(Supplier<List<String>> cookieHeaders) {
+        this.cookieHeaders = cookieHeaders;
     }
 
-    /** Parses {@code Cookie} headers: pairs split on {@code ;}, values percent-decoded, last duplicate wins, bare name = "true". */
+    /** A jar over the request's {@code Cookie} headers, read when a cookie is first asked for. */
+    public static CookieJar lazy(Supplier<List<String>> cookieHeaders) {
+        return new CookieJar(cookieHeaders);
+    }
+
+    /** Parses {@code Cookie} headers now. */
     public static CookieJar parse(List<String> cookieHeaders) {
-        if (cookieHeaders.isEmpty()) {
-            return new CookieJar(new LinkedHashMap<>());
+        return new CookieJar(() -> cookieHeaders);
+    }
+
+    private void ensureParsed() {
+        if (sent != null) {
+            return;
         }
+        sent = Collections.unmodifiableMap(parseHeaders(cookieHeaders.get()));
+        store = new LinkedHashMap<>();
+        sent.forEach((name, cookie) -> store.put(name, cookie.withPath("/")));
+        changed = new HashSet<>();
+    }
+
+    /** Pairs split on {@code ;}, values percent-decoded, last duplicate wins, a bare name has the value "true". */
+    private static Map<String, Cookie> parseHeaders(List<String> cookieHeaders) {
         Map<String, Cookie> parsed = new LinkedHashMap<>();
         for (String header : cookieHeaders) {
             for (String pair : header.split(";")) {
@@ -56,7 +74,7 @@ public final class CookieJar implements CookieStore {
                 }
             }
         }
-        return new CookieJar(parsed);
+        return parsed;
     }
 
     /** The cookies as the request sent them; unaffected by the store's changes. */
@@ -64,38 +82,47 @@ public final class CookieJar implements CookieStore {
         return new RequestCookies() {
             @Override
             public Cookie get(String name) {
-                return jar.sent.get(name);
+                return jar.sent().get(name);
             }
 
             @Override
             public boolean has(String name) {
-                return jar.sent.containsKey(name);
+                return jar.sent().containsKey(name);
             }
 
             @Override
             public List<Cookie> getAll() {
-                return List.copyOf(jar.sent.values());
+                return List.copyOf(jar.sent().values());
             }
         };
     }
 
+    private synchronized Map<String, Cookie> sent() {
+        ensureParsed();
+        return sent;
+    }
+
     @Override
     public synchronized Cookie get(String name) {
+        ensureParsed();
         return store.get(name);
     }
 
     @Override
     public synchronized boolean has(String name) {
+        ensureParsed();
         return store.containsKey(name);
     }
 
     @Override
     public synchronized List<Cookie> getAll() {
+        ensureParsed();
         return List.copyOf(store.values());
     }
 
     @Override
     public synchronized CookieStore set(Cookie cookie) {
+        ensureParsed();
         Cookie normalized = cookie.path() == null ? cookie.withPath("/") : cookie;
         if (normalized.maxAge() != null && normalized.expires() == null) {
             normalized = normalized.withExpires(Instant.now().plusSeconds(normalized.maxAge()));
@@ -107,6 +134,7 @@ public final class CookieJar implements CookieStore {
 
     @Override
     public synchronized CookieStore delete(String name) {
+        ensureParsed();
         store.put(name, Cookie.of(name, "").withPath("/").withExpires(Instant.EPOCH));
         changed.add(name);
         return this;
@@ -114,6 +142,9 @@ public final class CookieJar implements CookieStore {
 
     /** {@code Set-Cookie} values for what was set or deleted, in the store's order. */
     public synchronized List<String> setCookieHeaders() {
+        if (changed == null) {
+            return List.of();
+        }
         List<String> headers = new ArrayList<>(changed.size());
         store.values().forEach(cookie -> {
             if (changed.contains(cookie.name())) {
@@ -124,6 +155,6 @@ public final class CookieJar implements CookieStore {
     }
 
     public synchronized boolean hasChanges() {
-        return !changed.isEmpty();
+        return changed != null && !changed.isEmpty();
     }
 }

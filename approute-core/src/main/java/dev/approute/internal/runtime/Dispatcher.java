@@ -86,7 +86,7 @@ public final class Dispatcher {
     }
 
     private int invoke(Exchange exchange, Endpoint endpoint, RouteHandler handler, RouteContext context) {
-        CookieJar cookies = CookieJar.parse(exchange.headers().getAll("cookie"));
+        CookieJar cookies = CookieJar.lazy(() -> exchange.headerValues("cookie"));
         IncomingRequest request = new IncomingRequest(exchange, cookies);
         RequestScope scope = new RequestScope(request, cookies);
         Response response;

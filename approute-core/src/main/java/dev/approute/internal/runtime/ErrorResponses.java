@@ -32,8 +32,7 @@ public final class ErrorResponses {
     /** JSON for API clients, a small HTML page for browsers (Accept: text/html). Never cacheable. */
     Response notFound(Exchange exchange) {
         String path = exchange.rawPath();
-        String accept = exchange.headers().get("accept");
-        if (accept != null && accept.contains("text/html")) {
+        if (exchange.headerValues("accept").stream().anyMatch(accept -> accept.contains("text/html"))) {
             String html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>404: Not Found</title></head>"
                     + "<body><h1>404</h1><p>This page could not be found.</p></body></html>";
             return Response.html(html).with(init -> init.status(404).header("cache-control", NO_STORE));

@@ -2,6 +2,7 @@ package dev.approute.internal.runtime;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 import dev.approute.ChunkSink;
 import dev.approute.Headers;
@@ -28,6 +29,9 @@ public interface Exchange {
 
     /** Request headers, reserved {@code x-approute-} ones already removed. */
     Headers headers();
+
+    /** Every value of one request header, without building the whole {@link #headers()} view. */
+    List<String> headerValues(String name);
 
     /** The request body as it arrives (empty for none). */
     InputStream body();

@@ -29,7 +29,7 @@ final class ResponseSender {
             switch (response.body()) {
                 case Response.None none -> exchange.send(status, response.statusText(), headers, null);
                 case Response.Bytes bytes -> {
-                    if (!head && Compression.applies(exchange.headers(), headers, status)) {
+                    if (!head && Compression.applies(exchange, headers, status)) {
                         Headers compressed = headers.toBuilder().set("content-encoding", "gzip").build();
                         exchange.send(status, response.statusText(), compressed, Compression.gzip(bytes.data()));
                     } else {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 
 import io.helidon.http.Header;
@@ -83,6 +84,14 @@ final class HelidonExchange implements Exchange {
             headers = builder.build();
         }
         return headers;
+    }
+
+    @Override
+    public List<String> headerValues(String name) {
+        if (name.regionMatches(true, 0, RESERVED_PREFIX, 0, RESERVED_PREFIX.length())) {
+            return List.of();
+        }
+        return request.headers().values(HeaderNames.create(name));
     }
 
     /**
