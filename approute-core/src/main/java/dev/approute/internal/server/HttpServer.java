@@ -1,5 +1,6 @@
 package dev.approute.internal.server;
 
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import io.helidon.http.DirectHandler;
@@ -33,7 +34,8 @@ public final class HttpServer implements AutoCloseable {
 
     /** @param requestLog receives one line per request ({@code GET /api/hello 200 in 3ms}), or null for none */
     public static HttpServer start(ServerOptions options, Dispatcher dispatcher, Consumer<String> requestLog) {
-        int[] boundPort = new int[1];
+        // The origin of request.url(): computed once the port is known (port 0 picks one at bind).
+        AtomicReference<String> authority = new AtomicReference<>();
         WebServer server = WebServer.builder()
                 .host(options.host())
                 .port(options.port())
@@ -71,7 +73,12 @@ public final class HttpServer implements AutoCloseable {
                         return;
                     }
                     long start = System.nanoTime();
-                    HelidonExchange exchange = new HelidonExchange(request, response, authority(options, boundPort[0]));
+                    String origin = authority.get();
+                    if (origin == null) {
+                        origin = authority(options, request.localPeer().port());
+                        authority.set(origin);
+                    }
+                    HelidonExchange exchange = new HelidonExchange(request, response, origin);
                     int status = dispatcher.dispatch(exchange);
                     if (requestLog != null) {
                         requestLog.accept(exchange.method() + " " + exchange.rawPath() + " " + status + " in "
@@ -80,7 +87,6 @@ public final class HttpServer implements AutoCloseable {
                 }))
                 .build()
                 .start();
-        boundPort[0] = server.port();
         return new HttpServer(server);
     }
 
