@@ -1,0 +1,25 @@
+package dev.approute.internal.cache;
+
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a render did that decides whether its response may be shared: request data it read, and the tags of the
+ * data it used. Collected by a {@link RenderObserver}.
+ *
+ * @param readCookies       the handler read the request's cookies (CVE-2025-57752 class: never stored)
+ * @param readAuthorization the handler read {@code Authorization}/{@code Proxy-Authorization} (never stored)
+ * @param tags              tags of the data used; they attach to the stored entry
+ */
+public record RenderObservations(boolean readCookies, boolean readAuthorization, Set<String> tags) {
+    public static final RenderObservations NONE = new RenderObservations(false, false, Set.of());
+
+    public RenderObservations {
+        tags = tags == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(tags));
+    }
+
+    public static RenderObservations tagged(String... tags) {
+        return new RenderObservations(false, false, Set.of(tags));
+    }
+}
