@@ -25,4 +25,5 @@ module dev.approute {
     exports dev.approute.internal.server to dev.approute.cli, dev.approute.testing;
     exports dev.approute.internal.app to dev.approute.cli, dev.approute.testing;
     exports dev.approute.internal.util to dev.approute.cli, dev.approute.testing;
+    exports dev.approute.internal.cache to dev.approute.cli, dev.approute.testing;
 }

@@ -1,6 +1,4 @@
 // On-demand revalidation: ?path=/x  or  ?tag=t[&profile=max|expire0]
-// approute has no public revalidatePath/revalidateTag yet (caching comes in a later issue): this answers
-// the same JSON as Next but invalidates nothing.
 import dev.approute.*;
 import java.util.*;
 
@@ -10,7 +8,7 @@ class Route {
         String path = sp.get("path");
         String tag = sp.get("tag");
         if (path != null && !path.isEmpty()) {
-            // TODO: revalidatePath(path)
+            Cache.revalidatePath(path);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("revalidated", true);
             body.put("path", path);
@@ -18,8 +16,9 @@ class Route {
             return Response.json(body);
         }
         if (tag != null && !tag.isEmpty()) {
-            Object profile = "max".equals(sp.get("profile")) ? "max" : Map.of("expire", 0);
-            // TODO: revalidateTag(tag, profile)
+            boolean max = "max".equals(sp.get("profile"));
+            Object profile = max ? "max" : Map.of("expire", 0);
+            Cache.revalidateTag(tag, max ? "max" : "0");
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("revalidated", true);
             body.put("tag", tag);

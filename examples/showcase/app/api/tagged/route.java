@@ -1,6 +1,6 @@
 // Static GET whose data is tagged 'demo-tag' (for revalidateTag); path /api/tagged (for revalidatePath).
-// Next wraps getData in unstable_cache(..., ['tagged-data'], {tags: ['demo-tag']}); approute has no data-cache
-// API yet (a later issue), so getData() runs whenever the route itself is (re)generated.
+// Next wraps getData in unstable_cache(..., ['tagged-data'], {tags: ['demo-tag']}); approute's data cache is not
+// built yet, so the response itself carries the tag (Cache.tag) and getData() runs when the route is regenerated.
 import dev.approute.*;
 import java.util.*;
 
@@ -12,6 +12,7 @@ class Route {
     }
 
     static Response GET() {
+        Cache.tag("demo-tag");
         Map<String, Object> data = getData();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("now", System.currentTimeMillis());

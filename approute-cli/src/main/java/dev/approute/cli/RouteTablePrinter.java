@@ -13,6 +13,8 @@ import dev.approute.internal.router.AppEntry;
 import dev.approute.internal.router.EntryKind;
 import dev.approute.internal.router.RoutePattern;
 import dev.approute.internal.runtime.AppAssembler;
+import dev.approute.internal.runtime.Endpoint;
+import dev.approute.internal.cache.CachePolicy;
 
 /** The route table `build` prints and `routes` prints or emits as JSON, in match order. */
 final class RouteTablePrinter {
@@ -35,6 +37,10 @@ final class RouteTablePrinter {
             row.put("file", layout.relative(entry.file()).toString());
             row.put("dynamic", pattern.isDynamic());
             if (module != null) {
+                CachePolicy policy = Endpoint.Route.of(module).cachePolicy();
+                row.put("cache", policy == null ? Map.of("cached", false)
+                        : Map.of("cached", true, "policy", policy instanceof CachePolicy.Static ? "static" : "revalidate",
+                                "cacheControl", policy.cacheControl(), "prerendered", !pattern.isDynamic()));
                 row.put("methods", module.handlers().keySet().stream().map(HttpMethod::name).sorted().toList());
                 row.put("allow", dev.approute.internal.runtime.MethodTable.allowHeader(module.handlers().keySet()));
                 row.put("config", module.config().toJson());
@@ -58,14 +64,18 @@ final class RouteTablePrinter {
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Object> row = rows.get(i);
             String branch = rows.size() == 1 ? "─" : i == 0 ? "┌" : i == rows.size() - 1 ? "└" : "├";
-            String symbol = "page".equals(row.get("kind")) ? "○" : "ƒ";
+            Map<String, Object> cache = (Map<String, Object>) row.get("cache");
+            boolean cached = cache != null && Boolean.TRUE.equals(cache.get("cached"));
+            String symbol = "page".equals(row.get("kind")) || (cached && Boolean.TRUE.equals(cache.get("prerendered"))) ? "○"
+                    : cached ? "●" : "ƒ";
             String methods = String.join(" ", (List<String>) row.get("methods"));
             Map<String, Object> config = (Map<String, Object>) row.get("config");
             String note = config == null ? "" : configNote(config);
             out.append(String.format("%s %s %-" + width + "s %s%s%n", branch, symbol, row.get("pattern"), methods, note));
         }
-        out.append("\n○  (Static)   a static page, served as is\n");
-        out.append("ƒ  (Dynamic)  the handler runs on every request (segment-config caching is not implemented yet)\n");
+        out.append("\n○  (Static)   a page, or a cached GET prerendered at build\n");
+        out.append("●  (Cached)   a cached GET with params, rendered on first request\n");
+        out.append("ƒ  (Dynamic)  the handler runs on every request\n");
         return out.toString();
     }
 

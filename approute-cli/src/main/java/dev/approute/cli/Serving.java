@@ -4,6 +4,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
 import dev.approute.internal.app.AppLayout;
+import dev.approute.internal.cache.ResponseCache;
 import dev.approute.internal.runtime.AppRoutes;
 import dev.approute.internal.runtime.Dispatcher;
 import dev.approute.internal.runtime.ErrorResponses;
@@ -15,8 +16,10 @@ final class Serving {
     private Serving() {
     }
 
-    static int serve(String mode, AppLayout layout, ServeOptions options, Supplier<AppRoutes> routes, boolean dev) {
-        Dispatcher dispatcher = new Dispatcher(routes, new ErrorResponses(layout, dev, System.err::println));
+    /** @param cache the response cache ({@code start}), or null for none ({@code dev}, which always runs handlers) */
+    static int serve(String mode, AppLayout layout, ServeOptions options, Supplier<AppRoutes> routes, ResponseCache cache) {
+        boolean dev = cache == null;
+        Dispatcher dispatcher = new Dispatcher(routes, new ErrorResponses(layout, dev, System.err::println), cache);
         HttpServer server;
         try {
             server = HttpServer.start(ServerOptions.of(options.hostname, options.port()), dispatcher, dev ? System.out::println : null);

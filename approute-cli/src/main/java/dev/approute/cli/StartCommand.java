@@ -7,6 +7,7 @@ import picocli.CommandLine.Mixin;
 
 import dev.approute.internal.app.Problems;
 import dev.approute.internal.runtime.AppAssembler;
+import dev.approute.internal.runtime.Prerenderer;
 
 @Command(name = "start", description = "Serve what `build` wrote to .approute/ (no compiler involved).")
 final class StartCommand implements Callable<Integer> {
@@ -25,6 +26,6 @@ final class StartCommand implements Callable<Integer> {
             System.err.println("⨯ cannot start " + app.layout().root() + ":\n\n" + problems.report());
             return 1;
         }
-        return Serving.serve("start", app.layout(), serve, built::routes, false);
+        return Serving.serve("start", app.layout(), serve, built::routes, Prerenderer.openCache(app.layout()));
     }
 }

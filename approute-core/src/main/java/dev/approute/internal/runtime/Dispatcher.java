@@ -9,6 +9,9 @@ import dev.approute.BadRequestException;
 import dev.approute.Headers;
 import dev.approute.Response;
 import dev.approute.RouteContext;
+import dev.approute.internal.cache.CacheKey;
+import dev.approute.internal.cache.ResponseCache;
+import dev.approute.internal.cache.ServedResponse;
 import dev.approute.internal.compile.HttpMethod;
 import dev.approute.internal.compile.RouteHandler;
 import dev.approute.internal.router.CanonicalPath;
@@ -31,12 +34,22 @@ public final class Dispatcher {
     private final Supplier<AppRoutes> routes;
     private final ErrorResponses errors;
     private final ResponseSender sender;
+    private final ResponseCache cache;
 
-    /** @param routes the current routes; in dev a supplier that recompiles what changed before answering */
+    /** A dispatcher that caches nothing (dev, and tests of the uncached path). */
     public Dispatcher(Supplier<AppRoutes> routes, ErrorResponses errors) {
+        this(routes, errors, null);
+    }
+
+    /**
+     * @param routes the current routes; in dev a supplier that recompiles what changed before answering
+     * @param cache  the app's response cache for routes whose segment config caches their GET, or null for none
+     */
+    public Dispatcher(Supplier<AppRoutes> routes, ErrorResponses errors, ResponseCache cache) {
         this.routes = routes;
         this.errors = errors;
         this.sender = new ResponseSender(errors);
+        this.cache = cache;
     }
 
     /** Answers one exchange; never throws for anything the client sent. */
@@ -71,13 +84,18 @@ public final class Dispatcher {
         if (match == null) {
             return sender.send(exchange, errors.notFound(exchange), null);
         }
-        return dispatchTo(exchange, match.value(), new RouteContext(match.params()));
+        return dispatchTo(exchange, match.value(), new RouteContext(match.params()), path);
     }
 
-    private int dispatchTo(Exchange exchange, Endpoint endpoint, RouteContext context) {
+    private int dispatchTo(Exchange exchange, Endpoint endpoint, RouteContext context, String path) {
         HttpMethod method = HttpMethod.of(exchange.method());
         MethodTable methods = endpoint.methods();
-        return switch (methods.action(method)) {
+        MethodTable.Action action = methods.action(method);
+        if (cache != null && endpoint instanceof Endpoint.Route route && route.cachePolicy() != null
+                && (method == HttpMethod.GET || action == MethodTable.Action.HEAD_FROM_GET)) {
+            return serveCached(exchange, route, context, path);
+        }
+        return switch (action) {
             case CALL -> invoke(exchange, endpoint, methods.handler(method), context);
             case HEAD_FROM_GET -> invoke(exchange, endpoint, methods.handler(HttpMethod.GET), context);
             case AUTO_OPTIONS -> sender.sendEmpty(exchange, 204, Headers.of("allow", methods.allow()));
@@ -85,10 +103,29 @@ public final class Dispatcher {
         };
     }
 
+    /** A GET (or HEAD) of a route whose segment config caches it: HIT, STALE (regenerating) or MISS. */
+    private int serveCached(Exchange exchange, Endpoint.Route route, RouteContext context, String path) {
+        RouteHandler get = route.methods().handler(HttpMethod.GET);
+        Response response;
+        try {
+            ServedResponse served = cache.serve(CacheKey.of(path, route.entry().pattern().toString()), route.cachePolicy(),
+                    CachedRenderer.of(get, path, context, cache));
+            response = Response.bytes(served.body(), init -> {
+                init.status(served.status());
+                served.headers().forEach(init::appendHeader);
+            });
+        } catch (BadRequestException badRequest) {
+            response = errors.clientError(badRequest);
+        } catch (Throwable failure) {
+            response = errors.handlerFailed(route, exchange, failure);
+        }
+        return sender.send(exchange, response, null);
+    }
+
     private int invoke(Exchange exchange, Endpoint endpoint, RouteHandler handler, RouteContext context) {
         CookieJar cookies = CookieJar.lazy(() -> exchange.headerValues("cookie"));
         IncomingRequest request = new IncomingRequest(exchange, cookies);
-        RequestScope scope = new RequestScope(request, cookies);
+        RequestScope scope = new RequestScope(request, cookies, cache);
         Response response;
         try {
             Object result = scope.run(() -> awaitIfAsync(handler.handle(request, context)));
@@ -107,7 +144,7 @@ public final class Dispatcher {
         return sender.send(exchange, response, cookies);
     }
 
-    private static Object awaitIfAsync(Object result) throws Throwable {
+    static Object awaitIfAsync(Object result) throws Throwable {
         if (!(result instanceof CompletionStage<?> stage)) {
             return result;
         }

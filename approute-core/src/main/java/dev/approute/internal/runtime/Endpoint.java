@@ -3,6 +3,7 @@ package dev.approute.internal.runtime;
 import java.util.Map;
 
 import dev.approute.Response;
+import dev.approute.internal.cache.CachePolicy;
 import dev.approute.internal.compile.HttpMethod;
 import dev.approute.internal.compile.RouteHandler;
 import dev.approute.internal.compile.RouteModule;
@@ -14,10 +15,17 @@ public sealed interface Endpoint {
 
     MethodTable methods();
 
-    /** A loaded {@code route.java}. */
-    record Route(RouteModule module, MethodTable methods) implements Endpoint {
+    /**
+     * A loaded {@code route.java}.
+     *
+     * @param cachePolicy how its GET is cached (from the segment config), or null when it runs on every request
+     */
+    record Route(RouteModule module, MethodTable methods, CachePolicy cachePolicy) implements Endpoint {
         public static Route of(RouteModule module) {
-            return new Route(module, MethodTable.of(module.handlers()));
+            CachePolicy policy = module.handlers().containsKey(HttpMethod.GET)
+                    ? CachePolicy.fromSegmentConfig(module.config().dynamic(), module.config().revalidate()).orElse(null)
+                    : null;
+            return new Route(module, MethodTable.of(module.handlers()), policy);
         }
 
         @Override

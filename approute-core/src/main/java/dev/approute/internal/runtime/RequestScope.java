@@ -2,6 +2,7 @@ package dev.approute.internal.runtime;
 
 import dev.approute.CookieStore;
 import dev.approute.Request;
+import dev.approute.internal.cache.ResponseCache;
 
 /**
  * What {@code Current} reaches: the request on this thread and its cookie store.
@@ -12,10 +13,18 @@ public final class RequestScope {
 
     private final Request request;
     private final CookieJar cookies;
+    private final ResponseCache cache;
 
-    public RequestScope(Request request, CookieJar cookies) {
+    /** @param cache the app's response cache, or null where there is none (dev) */
+    public RequestScope(Request request, CookieJar cookies, ResponseCache cache) {
         this.request = request;
         this.cookies = cookies;
+        this.cache = cache;
+    }
+
+    /** The app's response cache, or null when responses are not cached (dev). */
+    public ResponseCache cache() {
+        return cache;
     }
 
     public Request request() {

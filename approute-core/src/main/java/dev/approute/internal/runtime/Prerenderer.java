@@ -1,0 +1,91 @@
+package dev.approute.internal.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import dev.approute.RouteContext;
+import dev.approute.internal.app.AppLayout;
+import dev.approute.internal.cache.CacheKey;
+import dev.approute.internal.cache.ResponseCache;
+import dev.approute.internal.cache.ServedResponse;
+import dev.approute.internal.cache.TieredCacheHandler;
+import dev.approute.internal.compile.HttpMethod;
+import dev.approute.internal.router.RoutePattern;
+
+/**
+ * The app's response cache ({@code .approute/cache/}, kept across restarts), and the build step that seeds it:
+ * every cached route without dynamic segments is rendered once at build time, so the first request is a HIT.
+ */
+public final class Prerenderer {
+    private Prerenderer() {
+    }
+
+    public static Path cacheDir(AppLayout layout) {
+        return layout.buildDir().resolve("cache");
+    }
+
+    /** The cache {@code start} serves from. */
+    public static ResponseCache openCache(AppLayout layout) {
+        return new ResponseCache(TieredCacheHandler.defaultFor(cacheDir(layout), TieredCacheHandler.DEFAULT_MEMORY_BYTES),
+                InstantSource.system());
+    }
+
+    /** Empties the cache, then renders every static cached route into it. Returns one line per route rendered. */
+    public static List<String> prerender(AppLayout layout, AppAssembler.Built built) {
+        deleteTree(cacheDir(layout));
+        List<String> rendered = new ArrayList<>();
+        try (AutoCloseableCache cache = closeable(openCache(layout))) {
+            for (RoutePattern pattern : built.routes().table().patternsInMatchOrder()) {
+                var match = built.routes().table().match(pattern.toString());
+                if (pattern.isDynamic() || match == null || !(match.value() instanceof Endpoint.Route route) || route.cachePolicy() == null) {
+                    continue;
+                }
+                String path = pattern.toString();
+                ServedResponse served = cache.serve(CacheKey.of(path, path), route.cachePolicy(),
+                        CachedRenderer.of(route.methods().handler(HttpMethod.GET), path, new RouteContext(match.params()), cache.cache()));
+                rendered.add(path + " " + served.status() + (served.notStored() == null ? "" : " (not cached: " + served.notStored().message() + ")"));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("prerendering failed: " + e.getMessage(), e);
+        }
+        return rendered;
+    }
+
+    private static AutoCloseableCache closeable(ResponseCache cache) {
+        return new AutoCloseableCache(cache);
+    }
+
+    /** Closes the store when the build is done with it. */
+    private record AutoCloseableCache(ResponseCache cache) implements AutoCloseable {
+        ServedResponse serve(CacheKey key, dev.approute.internal.cache.CachePolicy policy,
+                             java.util.concurrent.Callable<dev.approute.internal.cache.CachedResponse> render) throws Exception {
+            return cache.serve(key, policy, render);
+        }
+
+        @Override
+        public void close() throws Exception {
+            cache.whenIdle().join();
+            cache.store().close();
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear " + root + ": " + e.getMessage(), e);
+        }
+    }
+}
