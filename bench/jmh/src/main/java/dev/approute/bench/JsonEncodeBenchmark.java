@@ -39,7 +39,7 @@ public class JsonEncodeBenchmark {
     public void setUp() {
         small = Map.of("message", "Hello World");
         List<Item> items = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 7; i++) {
             items.add(new Item(1000 + i, "Item number " + i, "SKU-" + (4711 + i), 19.99 + i, i % 2 == 0,
                     List.of("tag-a", "tag-b")));
         }
