@@ -37,12 +37,17 @@ public final class Params {
         if (values.isEmpty()) {
             return EMPTY;
         }
-        Map<String, Object> copy = new LinkedHashMap<>();
+        Map<String, Object> copy = new LinkedHashMap<>(values.size() * 2);
         values.forEach((name, value) -> {
-            if (value instanceof List<?> list) {
-                copy.put(name, List.copyOf(list.stream().map(String::valueOf).toList()));
-            } else if (value instanceof String text) {
+            if (value instanceof String text) {
                 copy.put(name, text);
+            } else if (value instanceof List<?> list) {
+                for (Object element : list) {
+                    if (!(element instanceof String)) {
+                        throw new IllegalArgumentException("Param '" + name + "' must hold only Strings, got " + element);
+                    }
+                }
+                copy.put(name, List.copyOf(list)); // no copy when the list is already immutable
             } else {
                 throw new IllegalArgumentException("Param '" + name + "' must be a String or a List<String>, got " + value);
             }

@@ -10,6 +10,7 @@ import java.util.List;
 public final class RoutePattern {
     private final List<Segment> segments;
     private final String text;
+    private final boolean dynamic;
 
     private RoutePattern(List<Segment> segments) {
         this.segments = List.copyOf(segments);
@@ -18,6 +19,7 @@ public final class RoutePattern {
             out.append('/').append(segment);
         }
         this.text = out.isEmpty() ? "/" : out.toString();
+        this.dynamic = this.segments.stream().anyMatch(segment -> segment.kind() != SegmentKind.STATIC);
     }
 
     public static RoutePattern of(List<Segment> segments) {
@@ -59,7 +61,7 @@ public final class RoutePattern {
     }
 
     public boolean isDynamic() {
-        return segments.stream().anyMatch(segment -> segment.kind() != SegmentKind.STATIC);
+        return dynamic;
     }
 
     @Override

@@ -40,6 +40,7 @@ public final class RouteTable<T> {
         this.maxDepth = maxDepth;
         List<RoutePattern> patterns = new ArrayList<>(size);
         root.collect(patterns);
+        root.freeze();
         this.order = Collections.unmodifiableList(patterns);
     }
 
@@ -139,7 +140,12 @@ public final class RouteTable<T> {
     }
 
     private static final class Node<T> {
+        // Up to this many static children are compared in place (no substring, no hashing); more use the map.
+        private static final int SCAN_LIMIT = 8;
+
         private Map<String, Node<T>> statics;
+        private String[] staticNames;
+        private Node<T>[] staticNodes;
         private Node<T> dynamic;
         private Leaf<T> catchAll;
         private Leaf<T> optionalCatchAll;
@@ -150,6 +156,38 @@ public final class RouteTable<T> {
                 statics = new HashMap<>();
             }
             return statics;
+        }
+
+        @SuppressWarnings("unchecked")
+        void freeze() {
+            if (statics != null) {
+                if (statics.size() <= SCAN_LIMIT) {
+                    staticNames = statics.keySet().toArray(new String[0]);
+                    staticNodes = new Node[staticNames.length];
+                    for (int i = 0; i < staticNames.length; i++) {
+                        staticNodes[i] = statics.get(staticNames[i]);
+                    }
+                }
+                statics.values().forEach(Node::freeze);
+            }
+            if (dynamic != null) {
+                dynamic.freeze();
+            }
+        }
+
+        /** The static child named exactly {@code path[start, stop)} (no percent-escapes in it), or null. */
+        Node<T> staticChild(String path, int start, int stop) {
+            if (staticNames != null) {
+                int length = stop - start;
+                for (int i = 0; i < staticNames.length; i++) {
+                    String name = staticNames[i];
+                    if (name.length() == length && path.regionMatches(start, name, 0, length)) {
+                        return staticNodes[i];
+                    }
+                }
+                return null;
+            }
+            return statics.get(path.substring(start, stop));
         }
 
         void collect(List<RoutePattern> out) {
@@ -199,8 +237,7 @@ public final class RouteTable<T> {
                 stop = end;
             }
             if (node.statics != null) {
-                String key = staticKey(start, stop);
-                Node<T> child = key == null ? null : node.statics.get(key);
+                Node<T> child = staticChild(node, start, stop);
                 if (child != null) {
                     Leaf<T> found = from(child, stop, dynamicCount);
                     if (found != null) {
@@ -228,14 +265,14 @@ public final class RouteTable<T> {
             return null;
         }
 
-        private String staticKey(int start, int stop) {
-            String raw = path.substring(start, stop);
-            if (raw.indexOf('%') < 0) {
-                return raw;
+        private Node<T> staticChild(Node<T> node, int start, int stop) {
+            int percent = path.indexOf('%', start);
+            if (percent < 0 || percent >= stop) {
+                return node.staticChild(path, start, stop);
             }
-            String decoded = PercentDecoding.decodeStrict(raw);
+            String decoded = PercentDecoding.decodeStrict(path.substring(start, stop));
             // "/api%2Fhello" is one segment "api/hello": it must not reach app/api/hello.
-            return decoded.indexOf('/') >= 0 ? null : decoded;
+            return decoded.indexOf('/') >= 0 ? null : node.statics.get(decoded);
         }
 
         Params params(RoutePattern pattern) {
@@ -272,7 +309,7 @@ public final class RouteTable<T> {
                 int stop = path.indexOf('/', from);
                 if (stop < 0 || stop >= end) {
                     pieces.add(PercentDecoding.decodeStrict(path.substring(from, end)));
-                    return pieces;
+                    return List.copyOf(pieces);
                 }
                 pieces.add(PercentDecoding.decodeStrict(path.substring(from, stop)));
                 from = stop + 1;

@@ -1,11 +1,6 @@
 package dev.approute.internal.util;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Percent-decoding, strict for path segments and lenient for queries and forms, as browsers do. */
@@ -29,19 +24,12 @@ public final class PercentDecoding {
         if (first < 0) {
             return text;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
-        StringBuilder out = new StringBuilder(text.length());
-        out.append(text, 0, first);
-        int i = first;
-        while (i < text.length()) {
+        // Decoded bytes are never more than the text's length: one buffer, one String at the end.
+        byte[] bytes = new byte[text.length()];
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c != '%') {
-                out.append(c);
-                i++;
-                continue;
-            }
-            bytes.reset();
-            while (i < text.length() && text.charAt(i) == '%') {
+            if (c == '%') {
                 if (i + 2 >= text.length()) {
                     throw new MalformedEncodingException("truncated percent-escape in '" + text + "'");
                 }
@@ -50,10 +38,78 @@ public final class PercentDecoding {
                 if (high < 0 || low < 0) {
                     throw new MalformedEncodingException("invalid percent-escape '" + text.substring(i, i + 3) + "'");
                 }
-                bytes.write(high << 4 | low);
-                i += 3;
+                bytes[length++] = (byte) (high << 4 | low);
+                i += 2;
+            } else if (c < 0x80) {
+                bytes[length++] = (byte) c;
+            } else {
+                // Already-decoded text beyond ASCII (rare in a request path): keep it exactly.
+                return decodeMixed(text);
             }
-            out.append(decodeUtf8Strict(bytes.toByteArray(), text));
+        }
+        if (!isUtf8(bytes, length)) {
+            throw new MalformedEncodingException("percent-escapes in '" + text + "' are not valid UTF-8");
+        }
+        return new String(bytes, 0, length, StandardCharsets.UTF_8);
+    }
+
+    /** RFC 3629 well-formed UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF. */
+    static boolean isUtf8(byte[] bytes, int length) {
+        int i = 0;
+        while (i < length) {
+            int b = bytes[i] & 0xff;
+            if (b < 0x80) {
+                i++;
+                continue;
+            }
+            int needed;
+            int min;
+            if (b >= 0xc2 && b <= 0xdf) {
+                needed = 1;
+                min = 0x80;
+            } else if (b >= 0xe0 && b <= 0xef) {
+                needed = 2;
+                min = 0x800;
+            } else if (b >= 0xf0 && b <= 0xf4) {
+                needed = 3;
+                min = 0x10000;
+            } else {
+                return false;
+            }
+            if (i + needed >= length) {
+                return false;
+            }
+            int codePoint = b & (0x3f >> needed);
+            for (int k = 1; k <= needed; k++) {
+                int next = bytes[i + k] & 0xff;
+                if ((next & 0xc0) != 0x80) {
+                    return false;
+                }
+                codePoint = codePoint << 6 | (next & 0x3f);
+            }
+            if (codePoint < min || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) {
+                return false;
+            }
+            i += needed + 1;
+        }
+        return true;
+    }
+
+    // A segment mixing raw non-ASCII characters and escapes: decode each run of escapes on its own.
+    private static String decodeMixed(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            if (text.charAt(i) != '%') {
+                out.append(text.charAt(i++));
+                continue;
+            }
+            int runEnd = i;
+            while (runEnd < text.length() && text.charAt(runEnd) == '%') {
+                runEnd = Math.min(text.length(), runEnd + 3);
+            }
+            out.append(decodeStrict(text.substring(i, runEnd)));
+            i = runEnd;
         }
         return out.toString();
     }
@@ -83,15 +139,4 @@ public final class PercentDecoding {
         return Character.digit(b, 16) >= 0;
     }
 
-    private static String decodeUtf8Strict(byte[] bytes, String original) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes));
-            return chars.toString();
-        } catch (CharacterCodingException e) {
-            throw new MalformedEncodingException("percent-escapes in '" + original + "' are not valid UTF-8");
-        }
-    }
 }
