@@ -94,6 +94,23 @@ public final class Headers {
         return map;
     }
 
+    /** A copy with one more value for {@code name} (after its existing values); one map copy, lists shared. */
+    public Headers plus(String name, String value) {
+        String key = Builder.checkName(name);
+        String checked = Builder.checkValue(name, value);
+        TreeMap<String, List<String>> copy = new TreeMap<>(values);
+        List<String> existing = copy.get(key);
+        if (existing == null) {
+            copy.put(key, List.of(checked));
+        } else {
+            List<String> joined = new ArrayList<>(existing.size() + 1);
+            joined.addAll(existing);
+            joined.add(checked);
+            copy.put(key, List.copyOf(joined));
+        }
+        return new Headers(copy);
+    }
+
     public Builder toBuilder() {
         Builder builder = new Builder();
         values.forEach((name, list) -> builder.values.put(name, new ArrayList<>(list)));

@@ -49,6 +49,10 @@ public final class Response {
 
     private static final Body NONE = new None();
     private static final String TEXT_PLAIN = "text/plain;charset=UTF-8";
+    private static final Consumer<ResponseInit> NO_OPTIONS = init -> { };
+    // The headers of the common cases, built once: most responses are a plain json() or text().
+    private static final Headers JSON_ONLY = Headers.of("content-type", "application/json");
+    private static final Headers TEXT_ONLY = Headers.of("content-type", TEXT_PLAIN);
 
     private final int status;
     private final String statusText;
@@ -72,7 +76,7 @@ public final class Response {
 
     /** {@code value} encoded as JSON (Jackson), {@code Content-Type: application/json}. */
     public static Response json(Object value) {
-        return json(value, init -> { });
+        return json(value, NO_OPTIONS);
     }
 
     public static Response json(Object value, Consumer<ResponseInit> options) {
@@ -81,7 +85,7 @@ public final class Response {
 
     /** A UTF-8 text body, {@code Content-Type: text/plain;charset=UTF-8} unless the options set another. */
     public static Response text(String text) {
-        return text(text, init -> { });
+        return text(text, NO_OPTIONS);
     }
 
     public static Response text(String text, Consumer<ResponseInit> options) {
@@ -91,12 +95,12 @@ public final class Response {
 
     /** An HTML body, {@code Content-Type: text/html; charset=utf-8}. */
     public static Response html(String html) {
-        return build(new Bytes(html.getBytes(StandardCharsets.UTF_8)), "text/html; charset=utf-8", init -> { });
+        return build(new Bytes(html.getBytes(StandardCharsets.UTF_8)), "text/html; charset=utf-8", NO_OPTIONS);
     }
 
     /** Raw bytes; no {@code Content-Type} unless the options set one (as the Web API). */
     public static Response bytes(byte[] data) {
-        return bytes(data, init -> { });
+        return bytes(data, NO_OPTIONS);
     }
 
     public static Response bytes(byte[] data, Consumer<ResponseInit> options) {
@@ -119,7 +123,7 @@ public final class Response {
 
     /** A body streamed by {@code writer}; no {@code Content-Type} unless the options set one. */
     public static Response stream(BodyWriter writer) {
-        return stream(writer, init -> { });
+        return stream(writer, NO_OPTIONS);
     }
 
     public static Response stream(BodyWriter writer, Consumer<ResponseInit> options) {
@@ -128,7 +132,7 @@ public final class Response {
 
     /** Streams the chunks of an iterator ({@code byte[]} or text), one network write per chunk. */
     public static Response stream(Iterator<?> chunks) {
-        return stream(chunks, init -> { });
+        return stream(chunks, NO_OPTIONS);
     }
 
     public static Response stream(Iterator<?> chunks, Consumer<ResponseInit> options) {
@@ -195,6 +199,12 @@ public final class Response {
     }
 
     private static Response build(Body body, String defaultContentType, Consumer<ResponseInit> options) {
+        if (options == NO_OPTIONS) {
+            Headers headers = "application/json".equals(defaultContentType) ? JSON_ONLY
+                    : TEXT_PLAIN.equals(defaultContentType) ? TEXT_ONLY
+                    : defaultContentType == null ? Headers.empty() : Headers.of("content-type", defaultContentType);
+            return new Response(200, null, headers, body);
+        }
         ResponseInit init = new ResponseInit(200, null, Headers.builder());
         options.accept(init);
         if (defaultContentType != null && !init.headers.has("content-type")) {

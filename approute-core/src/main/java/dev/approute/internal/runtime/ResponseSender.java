@@ -85,23 +85,21 @@ final class ResponseSender {
     }
 
     private static Headers finalHeaders(Response response, CookieJar cookies) {
-        Headers own = response.headers();
-        boolean addCookies = cookies != null && cookies.hasChanges();
-        String contentType = own.get("content-type");
-        boolean addVary = contentType != null && isCompressible(contentType) && !varies(own, "accept-encoding");
-        boolean dropFraming = own.has("content-length") || own.has("transfer-encoding") || own.has("connection");
-        if (!addCookies && !addVary && !dropFraming) {
-            return own;
+        Headers headers = response.headers();
+        if (headers.has("content-length") || headers.has("transfer-encoding") || headers.has("connection")) {
+            headers = headers.toBuilder().remove("content-length").remove("transfer-encoding").remove("connection")
+                    .remove("keep-alive").build();
         }
-        Headers.Builder builder = own.toBuilder();
-        builder.remove("content-length").remove("transfer-encoding").remove("connection").remove("keep-alive");
-        if (addCookies) {
-            cookies.setCookieHeaders().forEach(value -> builder.add("set-cookie", value));
+        if (cookies != null && cookies.hasChanges()) {
+            for (String setCookie : cookies.setCookieHeaders()) {
+                headers = headers.plus("set-cookie", setCookie);
+            }
         }
-        if (addVary) {
-            builder.add("vary", "Accept-Encoding");
+        String contentType = headers.get("content-type");
+        if (contentType != null && isCompressible(contentType) && !varies(headers, "accept-encoding")) {
+            headers = headers.plus("vary", "Accept-Encoding");
         }
-        return builder.build();
+        return headers;
     }
 
     private static boolean varies(Headers headers, String token) {
