@@ -17,7 +17,9 @@ import java.util.Map;
 
 import dev.approute.internal.app.AppLayout;
 import dev.approute.internal.runtime.AppAssembler;
+import dev.approute.internal.cache.ResponseCache;
 import dev.approute.internal.runtime.Dispatcher;
+import dev.approute.internal.runtime.Prerenderer;
 import dev.approute.internal.runtime.ErrorResponses;
 import dev.approute.internal.server.HttpServer;
 import dev.approute.internal.server.ServerOptions;
@@ -125,6 +127,7 @@ public final class TestApp implements AutoCloseable {
         private Path root;
         private final List<Map.Entry<String, String>> files = new ArrayList<>();
         private boolean dev;
+        private boolean cached;
 
         /** Serve this existing app folder. */
         public Builder root(Path appRoot) {
@@ -144,6 +147,12 @@ public final class TestApp implements AutoCloseable {
             return this;
         }
 
+        /** Serve as {@code start} does: cached routes prerendered and answered from the response cache. */
+        public Builder cached(boolean enabled) {
+            this.cached = enabled;
+            return this;
+        }
+
         public TestApp start() {
             try {
                 Path appRoot = root != null ? root : Files.createTempDirectory("approute-test-app");
@@ -156,7 +165,12 @@ public final class TestApp implements AutoCloseable {
                 AppLayout layout = new AppLayout(appRoot).withBuildDir(buildDir);
                 AppAssembler.Built built = new AppAssembler(layout).compileAndLoad();
                 List<String> log = Collections.synchronizedList(new ArrayList<>());
-                Dispatcher dispatcher = new Dispatcher(built::routes, new ErrorResponses(layout, dev, log::add));
+                ResponseCache cache = null;
+                if (cached) {
+                    Prerenderer.prerender(layout, built);
+                    cache = Prerenderer.openCache(layout);
+                }
+                Dispatcher dispatcher = new Dispatcher(built::routes, new ErrorResponses(layout, dev, log::add), cache);
                 HttpServer server = HttpServer.start(ServerOptions.of("127.0.0.1", 0), dispatcher, null);
                 return new TestApp(layout, server, log);
             } catch (IOException e) {
