@@ -110,10 +110,7 @@ public final class Dispatcher {
         try {
             ServedResponse served = cache.serve(CacheKey.of(path, route.entry().pattern().toString()), route.cachePolicy(),
                     CachedRenderer.of(get, path, context, cache));
-            response = Response.bytes(served.body(), init -> {
-                init.status(served.status());
-                served.headers().forEach(init::appendHeader);
-            });
+            return sender.sendServed(exchange, served.status(), served.headers(), served.body());
         } catch (BadRequestException badRequest) {
             response = errors.clientError(badRequest);
         } catch (Throwable failure) {

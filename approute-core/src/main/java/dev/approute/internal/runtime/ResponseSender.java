@@ -28,14 +28,7 @@ final class ResponseSender {
         try {
             switch (response.body()) {
                 case Response.None none -> exchange.send(status, response.statusText(), headers, null);
-                case Response.Bytes bytes -> {
-                    if (!head && Compression.applies(exchange, headers, status)) {
-                        Headers compressed = headers.toBuilder().set("content-encoding", "gzip").build();
-                        exchange.send(status, response.statusText(), compressed, Compression.gzip(bytes.data()));
-                    } else {
-                        exchange.send(status, response.statusText(), headers, head ? null : bytes.data());
-                    }
-                }
+                case Response.Bytes bytes -> sendBytes(exchange, status, response.statusText(), headers, bytes.data(), head);
                 case Response.Streamed streamed -> {
                     if (head) {
                         exchange.send(status, response.statusText(), headers, null);
@@ -49,6 +42,31 @@ final class ResponseSender {
             errors.clientGone(exchange, e);
         }
         return status;
+    }
+
+    /** A response the cache answered with: its stored bytes and headers, no Response object in between. */
+    int sendServed(Exchange exchange, int status, Headers stored, byte[] body) {
+        Headers headers = stored;
+        String contentType = headers.get("content-type");
+        if (contentType != null && isCompressible(contentType) && !varies(headers, "accept-encoding")) {
+            headers = headers.plus("vary", "Accept-Encoding");
+        }
+        try {
+            sendBytes(exchange, status, null, headers, body, exchange.method().equals("HEAD"));
+        } catch (IOException e) {
+            errors.clientGone(exchange, e);
+        }
+        return status;
+    }
+
+    /** A complete body: gzip when the client takes it and the type is compressible; none for HEAD. */
+    private static void sendBytes(Exchange exchange, int status, String reason, Headers headers, byte[] body, boolean head)
+            throws IOException {
+        if (!head && Compression.applies(exchange, headers, status)) {
+            exchange.send(status, reason, headers.plus("content-encoding", "gzip"), Compression.gzip(body));
+        } else {
+            exchange.send(status, reason, headers, head ? null : body);
+        }
     }
 
     int sendEmpty(Exchange exchange, int status, Headers headers) {
