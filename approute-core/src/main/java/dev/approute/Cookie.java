@@ -1,9 +1,10 @@
 package dev.approute;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+
+import dev.approute.internal.util.PercentEncoding;
 
 /**
  * A cookie: what a request sent ({@code name} and {@code value} only) or what a response sets.
@@ -115,27 +116,7 @@ public record Cookie(String name, String value, String path, String domain, Inst
         return "Cookie{" + name + "=██" + (path == null ? "" : ", path=" + path) + "}";
     }
 
-    // ECMAScript encodeURIComponent: keeps A-Z a-z 0-9 - _ . ! ~ * ' ( ), UTF-8 percent-encodes the rest.
     static String encodeUriComponent(String text) {
-        StringBuilder out = null;
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < bytes.length; i++) {
-            int b = bytes[i] & 0xff;
-            boolean keep = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
-                    || "-_.!~*'()".indexOf(b) >= 0;
-            if (keep && out == null) {
-                continue;
-            }
-            if (out == null) {
-                out = new StringBuilder(bytes.length + 16).append(new String(bytes, 0, i, StandardCharsets.UTF_8));
-            }
-            if (keep) {
-                out.append((char) b);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
-            }
-        }
-        return out == null ? text : out.toString();
+        return PercentEncoding.encodeSegment(text);
     }
 }

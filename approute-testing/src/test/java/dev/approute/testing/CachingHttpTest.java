@@ -54,6 +54,21 @@ class CachingHttpTest {
                             static Response GET() { return Response.text("render " + (++renders)); }
                         }
                         """)
+                .file("app/sp/[slug]/route.java", """
+                        class Route {
+                            static final String dynamic = "force-static";
+                            static final boolean dynamicParams = false;
+                            static List<Map<String, String>> generateStaticParams() { return List.of(Map.of("slug", "a"), Map.of("slug", "b c")); }
+                            static Response GET(Request request, RouteContext ctx) { return Response.json(Map.of("slug", ctx.params().get("slug"))); }
+                        }
+                        """)
+                .file("app/isrp/[slug]/route.java", """
+                        class Route {
+                            static final int revalidate = 3600;
+                            static List<Map<String, String>> generateStaticParams() { return List.of(Map.of("slug", "first")); }
+                            static Response GET(Request request, RouteContext ctx) { return Response.json(Map.of("slug", ctx.params().get("slug"))); }
+                        }
+                        """)
                 .file("app/revalidate/route.java", """
                         class Route {
                             static Response POST(Request request) {
@@ -144,6 +159,27 @@ class CachingHttpTest {
         assertThat(first.headers().firstValue("x-approute-cache")).isEmpty();
         assertThat(first.headers().firstValue("cache-control")).isEmpty();
         assertThat(second.body()).isNotEqualTo(first.body());
+    }
+
+    @Test
+    void generateStaticParamsArePrerenderedAndDynamicParamsFalseMakesOthers404() {
+        HttpResponse<String> a = app.get("/sp/a");
+        assertThat(a.statusCode()).isEqualTo(200);
+        assertThat(a.headers().firstValue("x-approute-cache")).hasValue("HIT");
+        HttpResponse<String> encoded = app.get("/sp/b%20c");
+        assertThat(encoded.headers().firstValue("x-approute-cache")).hasValue("HIT");
+        assertThat(encoded.body()).isEqualTo("{\"slug\":\"b c\"}");
+        HttpResponse<String> other = app.get("/sp/c");
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(other.headers().firstValue("cache-control").orElse("")).doesNotContain("s-maxage");
+    }
+
+    @Test
+    void paramsOutsideGenerateStaticParamsRenderOnDemandWhenDynamicParamsIsTrue() {
+        assertThat(app.get("/isrp/first").headers().firstValue("x-approute-cache")).hasValue("HIT");
+        HttpResponse<String> first = app.get("/isrp/second");
+        assertThat(first.headers().firstValue("x-approute-cache")).hasValue("MISS");
+        assertThat(app.get("/isrp/second").headers().firstValue("x-approute-cache")).hasValue("HIT");
     }
 
     // The regeneration runs in the background; poll (bounded) until it has landed.

@@ -126,7 +126,24 @@ public final class RouteLoader {
             }
         }
         SegmentConfigParser.Result config = readConfig(type, lookup, file);
-        return new RouteModule(route.entry(), route.className(), Map.copyOf(handlers), config.config(), config.warnings());
+        return new RouteModule(route.entry(), route.className(), Map.copyOf(handlers), config.config(), config.warnings(),
+                staticParams(type, lookup, file));
+    }
+
+    /** {@code static List<...> generateStaticParams()} bound once, or null when the route has none. */
+    private static RouteModule.StaticParams staticParams(Class<?> type, MethodHandles.Lookup lookup, Path file) {
+        for (Method method : type.getDeclaredMethods()) {
+            if (method.getName().equals("generateStaticParams") && Modifier.isStatic(method.getModifiers())
+                    && method.getParameterCount() == 0 && List.class.isAssignableFrom(method.getReturnType())) {
+                try {
+                    MethodHandle handle = lookup.unreflect(method).asType(MethodType.methodType(List.class));
+                    return () -> (List<?>) handle.invokeExact();
+                } catch (IllegalAccessException e) {
+                    throw new RouteLoadException(new Problem(file, 0, "cannot bind generateStaticParams: " + e.getMessage(), null));
+                }
+            }
+        }
+        return null;
     }
 
     /** The handler as {@code (Request, RouteContext) -> Object}, whichever of the three parameter lists it has. */

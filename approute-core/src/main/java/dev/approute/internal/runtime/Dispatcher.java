@@ -81,10 +81,16 @@ public final class Dispatcher {
         } catch (MalformedEncodingException e) {
             return sender.send(exchange, errors.badRequest("Malformed percent-encoding in the path: " + e.getMessage()), null);
         }
-        if (match == null) {
+        if (match == null || !paramsExist(match)) {
             return sender.send(exchange, errors.notFound(exchange), null);
         }
         return dispatchTo(exchange, match.value(), new RouteContext(match.params()), path);
+    }
+
+    // dynamicParams = false: only the param sets generateStaticParams() returned exist.
+    private static boolean paramsExist(RouteMatch<Endpoint> match) {
+        return !(match.value() instanceof Endpoint.Route route) || route.allowedParams() == null
+                || route.allowedParams().contains(match.params());
     }
 
     private int dispatchTo(Exchange exchange, Endpoint endpoint, RouteContext context, String path) {

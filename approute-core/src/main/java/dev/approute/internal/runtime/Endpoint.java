@@ -1,6 +1,9 @@
 package dev.approute.internal.runtime;
 
 import java.util.Map;
+import java.util.Set;
+
+import dev.approute.Params;
 
 import dev.approute.Response;
 import dev.approute.internal.cache.CachePolicy;
@@ -18,14 +21,17 @@ public sealed interface Endpoint {
     /**
      * A loaded {@code route.java}.
      *
-     * @param cachePolicy how its GET is cached (from the segment config), or null when it runs on every request
+     * @param cachePolicy   how its GET is cached (from the segment config), or null when it runs on every request
+     * @param allowedParams with {@code dynamicParams = false}, the only param sets that exist (from
+     *                      generateStaticParams); null when any params are served
      */
-    record Route(RouteModule module, MethodTable methods, CachePolicy cachePolicy) implements Endpoint {
+    record Route(RouteModule module, MethodTable methods, CachePolicy cachePolicy, Set<Params> allowedParams) implements Endpoint {
         public static Route of(RouteModule module) {
             CachePolicy policy = module.handlers().containsKey(HttpMethod.GET)
                     ? CachePolicy.fromSegmentConfig(module.config().dynamic(), module.config().revalidate()).orElse(null)
                     : null;
-            return new Route(module, MethodTable.of(module.handlers()), policy);
+            Set<Params> allowed = module.entry().pattern().isDynamic() ? StaticParamSets.allowedOnly(module) : null;
+            return new Route(module, MethodTable.of(module.handlers()), policy, allowed);
         }
 
         @Override

@@ -10,7 +10,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.approute.Params;
 import dev.approute.RouteContext;
+import dev.approute.internal.compile.RouteModule;
 import dev.approute.internal.app.AppLayout;
 import dev.approute.internal.cache.CacheKey;
 import dev.approute.internal.cache.ResponseCache;
@@ -42,15 +44,20 @@ public final class Prerenderer {
         deleteTree(cacheDir(layout));
         List<String> rendered = new ArrayList<>();
         try (AutoCloseableCache cache = closeable(openCache(layout))) {
-            for (RoutePattern pattern : built.routes().table().patternsInMatchOrder()) {
-                var match = built.routes().table().match(pattern.toString());
-                if (pattern.isDynamic() || match == null || !(match.value() instanceof Endpoint.Route route) || route.cachePolicy() == null) {
+            for (RouteModule module : built.modules()) {
+                Endpoint.Route route = Endpoint.Route.of(module);
+                if (route.cachePolicy() == null) {
                     continue;
                 }
-                String path = pattern.toString();
-                ServedResponse served = cache.serve(CacheKey.of(path, path), route.cachePolicy(),
-                        CachedRenderer.of(route.methods().handler(HttpMethod.GET), path, new RouteContext(match.params()), cache.cache()));
-                rendered.add(path + " " + served.status() + (served.notStored() == null ? "" : " (not cached: " + served.notStored().message() + ")"));
+                RoutePattern pattern = module.entry().pattern();
+                List<Params> paramSets = pattern.isDynamic() ? StaticParamSets.of(module) : List.of(Params.empty());
+                for (Params params : paramSets) {
+                    String path = StaticParamSets.path(pattern, params);
+                    ServedResponse served = cache.serve(CacheKey.of(path, pattern.toString()), route.cachePolicy(),
+                            CachedRenderer.of(route.methods().handler(HttpMethod.GET), path, new RouteContext(params), cache.cache()));
+                    rendered.add(path + " " + served.status()
+                            + (served.notStored() == null ? "" : " (not cached: " + served.notStored().message() + ")"));
+                }
             }
         } catch (Exception e) {
             throw new IllegalStateException("prerendering failed: " + e.getMessage(), e);
