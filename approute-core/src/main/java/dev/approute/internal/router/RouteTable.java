@@ -140,10 +140,9 @@ public final class RouteTable<T> {
     }
 
     private static final class Node<T> {
-        // Up to this many static children are compared in place (no substring, no hashing); more use the map.
-        private static final int SCAN_LIMIT = 8;
-
         private Map<String, Node<T>> statics;
+        // The static children as an open-addressing table (power-of-two size, linear probing), looked up by hashing
+        // the request's segment in place: no substring, no allocation, whatever the number of children.
         private String[] staticNames;
         private Node<T>[] staticNodes;
         private Node<T> dynamic;
@@ -161,12 +160,16 @@ public final class RouteTable<T> {
         @SuppressWarnings("unchecked")
         void freeze() {
             if (statics != null) {
-                if (statics.size() <= SCAN_LIMIT) {
-                    staticNames = statics.keySet().toArray(new String[0]);
-                    staticNodes = new Node[staticNames.length];
-                    for (int i = 0; i < staticNames.length; i++) {
-                        staticNodes[i] = statics.get(staticNames[i]);
+                int size = Integer.highestOneBit(Math.max(2, statics.size() * 2 - 1)) << 1;
+                staticNames = new String[size];
+                staticNodes = new Node[size];
+                for (Map.Entry<String, Node<T>> child : statics.entrySet()) {
+                    int slot = child.getKey().hashCode() & (size - 1);
+                    while (staticNames[slot] != null) {
+                        slot = (slot + 1) & (size - 1);
                     }
+                    staticNames[slot] = child.getKey();
+                    staticNodes[slot] = child.getValue();
                 }
                 statics.values().forEach(Node::freeze);
             }
@@ -177,17 +180,19 @@ public final class RouteTable<T> {
 
         /** The static child named exactly {@code path[start, stop)} (no percent-escapes in it), or null. */
         Node<T> staticChild(String path, int start, int stop) {
-            if (staticNames != null) {
-                int length = stop - start;
-                for (int i = 0; i < staticNames.length; i++) {
-                    String name = staticNames[i];
-                    if (name.length() == length && path.regionMatches(start, name, 0, length)) {
-                        return staticNodes[i];
-                    }
-                }
-                return null;
+            int hash = 0;
+            for (int i = start; i < stop; i++) {
+                hash = 31 * hash + path.charAt(i); // String.hashCode of the segment, without the String
             }
-            return statics.get(path.substring(start, stop));
+            int length = stop - start;
+            int mask = staticNames.length - 1;
+            for (int slot = hash & mask; staticNames[slot] != null; slot = (slot + 1) & mask) {
+                String name = staticNames[slot];
+                if (name.length() == length && path.regionMatches(start, name, 0, length)) {
+                    return staticNodes[slot];
+                }
+            }
+            return null;
         }
 
         void collect(List<RoutePattern> out) {
