@@ -79,7 +79,7 @@ public record Cookie(String name, String value, String path, String domain, Inst
      * {@code encodeURIComponent}, then Path, Expires, Max-Age, Domain, Secure, HttpOnly, SameSite, Partitioned, Priority.
      */
     public String toSetCookie() {
-        StringBuilder out = new StringBuilder(name).append('=').append(encodeUriComponent(value));
+        StringBuilder out = new StringBuilder(name).append('=').append(PercentEncoding.encodeSegment(value));
         if (path != null && !path.isEmpty()) {
             out.append("; Path=").append(path);
         }
@@ -116,7 +116,4 @@ public record Cookie(String name, String value, String path, String domain, Inst
         return "Cookie{" + name + "=██" + (path == null ? "" : ", path=" + path) + "}";
     }
 
-    static String encodeUriComponent(String text) {
-        return PercentEncoding.encodeSegment(text);
-    }
 }

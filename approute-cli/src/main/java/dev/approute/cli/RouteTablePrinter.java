@@ -37,7 +37,7 @@ final class RouteTablePrinter {
             row.put("file", layout.relative(entry.file()).toString());
             row.put("dynamic", pattern.isDynamic());
             if (module != null) {
-                CachePolicy policy = Endpoint.Route.of(module).cachePolicy();
+                CachePolicy policy = Endpoint.Route.cachePolicyOf(module);
                 row.put("cache", policy == null ? Map.of("cached", false)
                         : Map.of("cached", true, "policy", policy instanceof CachePolicy.Static ? "static" : "revalidate",
                                 "cacheControl", policy.cacheControl(), "prerendered", !pattern.isDynamic()));

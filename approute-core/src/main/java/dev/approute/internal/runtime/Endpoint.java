@@ -27,11 +27,16 @@ public sealed interface Endpoint {
      */
     record Route(RouteModule module, MethodTable methods, CachePolicy cachePolicy, Set<Params> allowedParams) implements Endpoint {
         public static Route of(RouteModule module) {
-            CachePolicy policy = module.handlers().containsKey(HttpMethod.GET)
-                    ? CachePolicy.fromSegmentConfig(module.config().dynamic(), module.config().revalidate()).orElse(null)
-                    : null;
+            CachePolicy policy = cachePolicyOf(module);
             Set<Params> allowed = module.entry().pattern().isDynamic() ? StaticParamSets.allowedOnly(module) : null;
             return new Route(module, MethodTable.of(module.handlers()), policy, allowed);
+        }
+
+        /** How the module's GET is cached, from its segment config; null when it has no GET or is not cached. */
+        public static CachePolicy cachePolicyOf(RouteModule module) {
+            return module.handlers().containsKey(HttpMethod.GET)
+                    ? CachePolicy.fromSegmentConfig(module.config().dynamic(), module.config().revalidate()).orElse(null)
+                    : null;
         }
 
         @Override

@@ -12,13 +12,15 @@ import java.util.stream.Stream;
 
 import dev.approute.Params;
 import dev.approute.RouteContext;
-import dev.approute.internal.compile.RouteModule;
 import dev.approute.internal.app.AppLayout;
 import dev.approute.internal.cache.CacheKey;
+import dev.approute.internal.cache.CachePolicy;
 import dev.approute.internal.cache.ResponseCache;
 import dev.approute.internal.cache.ServedResponse;
 import dev.approute.internal.cache.TieredCacheHandler;
 import dev.approute.internal.compile.HttpMethod;
+import dev.approute.internal.compile.RouteHandler;
+import dev.approute.internal.compile.RouteModule;
 import dev.approute.internal.router.RoutePattern;
 
 /**
@@ -39,48 +41,35 @@ public final class Prerenderer {
                 InstantSource.system());
     }
 
-    /** Empties the cache, then renders every static cached route into it. Returns one line per route rendered. */
+    /** Empties the cache, then renders every cached route (and each generateStaticParams set) into it. One line per render. */
     public static List<String> prerender(AppLayout layout, AppAssembler.Built built) {
         deleteTree(cacheDir(layout));
         List<String> rendered = new ArrayList<>();
-        try (AutoCloseableCache cache = closeable(openCache(layout))) {
+        ResponseCache cache = openCache(layout);
+        try {
             for (RouteModule module : built.modules()) {
-                Endpoint.Route route = Endpoint.Route.of(module);
-                if (route.cachePolicy() == null) {
+                CachePolicy policy = Endpoint.Route.cachePolicyOf(module);
+                if (policy == null) {
                     continue;
                 }
                 RoutePattern pattern = module.entry().pattern();
+                RouteHandler get = module.handlers().get(HttpMethod.GET);
                 List<Params> paramSets = pattern.isDynamic() ? StaticParamSets.of(module) : List.of(Params.empty());
                 for (Params params : paramSets) {
                     String path = StaticParamSets.path(pattern, params);
-                    ServedResponse served = cache.serve(CacheKey.of(path, pattern.toString()), route.cachePolicy(),
-                            CachedRenderer.of(route.methods().handler(HttpMethod.GET), path, new RouteContext(params), cache.cache()));
+                    ServedResponse served = cache.serve(CacheKey.of(path, pattern.toString()), policy,
+                            CachedRenderer.of(get, path, new RouteContext(params), cache));
                     rendered.add(path + " " + served.status()
                             + (served.notStored() == null ? "" : " (not cached: " + served.notStored().message() + ")"));
                 }
             }
         } catch (Exception e) {
             throw new IllegalStateException("prerendering failed: " + e.getMessage(), e);
-        }
-        return rendered;
-    }
-
-    private static AutoCloseableCache closeable(ResponseCache cache) {
-        return new AutoCloseableCache(cache);
-    }
-
-    /** Closes the store when the build is done with it. */
-    private record AutoCloseableCache(ResponseCache cache) implements AutoCloseable {
-        ServedResponse serve(CacheKey key, dev.approute.internal.cache.CachePolicy policy,
-                             java.util.concurrent.Callable<dev.approute.internal.cache.CachedResponse> render) throws Exception {
-            return cache.serve(key, policy, render);
-        }
-
-        @Override
-        public void close() throws Exception {
+        } finally {
             cache.whenIdle().join();
             cache.store().close();
         }
+        return rendered;
     }
 
     private static void deleteTree(Path root) {
