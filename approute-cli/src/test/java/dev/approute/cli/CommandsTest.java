@@ -1,0 +1,110 @@
+package dev.approute.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The commands the issue names, run in-process on small apps (no server is started). */
+class CommandsTest {
+    @TempDir
+    Path app;
+
+    private String out;
+    private String err;
+
+    private int run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+        try {
+            return Main.run(args);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+            out = outBytes.toString(StandardCharsets.UTF_8);
+            err = errBytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private void write(String relative, String content) throws Exception {
+        Path file = app.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+
+    private void goodApp() throws Exception {
+        write("app/api/hello/route.java", "class Route { static Response GET() { return Response.json(Map.of(\"m\", \"hi\")); } }");
+        write("app/api/items/[slug]/route.java",
+                "class Route { static Response GET(Request r, RouteContext c) { return Response.text(c.params().get(\"slug\")); }"
+                        + " static Response POST() { return Response.empty(201); } }");
+        write("app/api/static/route.java",
+                "class Route { static final String dynamic = \"force-static\"; static Response GET() { return Response.text(\"s\"); } }");
+    }
+
+    @Test
+    void buildWritesTheManifestPrintsTheTableAndPrerenders() throws Exception {
+        goodApp();
+        assertThat(run("build", app.toString())).isZero();
+        assertThat(app.resolve(".approute/manifest.json")).isRegularFile();
+        assertThat(out).contains("ƒ /api/hello").contains("ƒ /api/items/[slug]").contains("○ /api/static")
+                .contains("GET POST").contains("prerendered").contains("/api/static 200");
+    }
+
+    @Test
+    void routesJsonIsInMatchOrderWithMethodsAndConfig() throws Exception {
+        goodApp();
+        assertThat(run("routes", app.toString(), "--json")).isZero();
+        JsonNode rows = new ObjectMapper().readTree(out);
+        assertThat(rows).extracting(row -> row.get("pattern").asText())
+                .containsExactly("/api/hello", "/api/items/[slug]", "/api/static");
+        assertThat(rows.get(1).get("allow").asText()).isEqualTo("GET, HEAD, OPTIONS, POST");
+        assertThat(rows.get(2).get("config").get("dynamic").asText()).isEqualTo("force-static");
+        assertThat(rows.get(2).get("cache").get("cacheControl").asText()).isEqualTo("s-maxage=31536000");
+    }
+
+    @Test
+    void routesMatchPrintsTheFileAndDecodedParams() throws Exception {
+        goodApp();
+        assertThat(run("routes", app.toString(), "--match", "/api/items/caf%C3%A9")).isZero();
+        JsonNode match = new ObjectMapper().readTree(out);
+        assertThat(match.get("file").asText()).isEqualTo("app/api/items/[slug]/route.java");
+        assertThat(match.get("params").get("slug").asText()).isEqualTo("café");
+        assertThat(run("routes", app.toString(), "--match", "/nope")).isEqualTo(1);
+        assertThat(new ObjectMapper().readTree(out).get("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void checkExitsOneListingEveryProblemAndLeavesNoBuild() throws Exception {
+        write("app/things/[id]/route.java", "class Route { static Response GET() { return Response.empty(); } }");
+        write("app/things/[slug]/edit/route.java", "class Route { static Response GET() { return Response.empty(); } }");
+        write("app/lower/route.java", "class Route { static Response get() { return Response.empty(); } }");
+        assertThat(run("check", app.toString())).isEqualTo(1);
+        assertThat(err).contains("different slug names").contains("app/lower/route.java:1:").contains("2 problems found");
+        assertThat(app.resolve(".approute")).doesNotExist();
+    }
+
+    @Test
+    void startRefusesAMissingBuildAndAStaleOne() throws Exception {
+        goodApp();
+        assertThat(run("start", app.toString(), "--port", "0")).isEqualTo(1);
+        assertThat(err).contains("no build here").contains("./approute build");
+
+        assertThat(run("build", app.toString())).isZero();
+        write("app/api/hello/route.java", "class Route { static Response GET() { return Response.text(\"changed\"); } }");
+        assertThat(run("start", app.toString(), "--port", "0")).isEqualTo(1);
+        assertThat(err).contains("stale").contains("./approute build");
+    }
+}
