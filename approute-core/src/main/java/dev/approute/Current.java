@@ -1,5 +1,6 @@
 package dev.approute;
 
+import dev.approute.internal.cache.RenderObserver;
 import dev.approute.internal.runtime.RequestScope;
 
 /**
@@ -22,7 +23,9 @@ public final class Current {
 
     /** The request's cookies; cookies set or deleted here are added to the response. */
     public static CookieStore cookies() {
-        return RequestScope.current("Current.cookies()").cookies();
+        RequestScope scope = RequestScope.current("Current.cookies()");
+        RenderObserver.noteDynamicUsage("cookies");
+        return scope.cookies();
     }
 
     public static Request request() {

@@ -2,6 +2,8 @@ package dev.approute;
 
 import java.util.Objects;
 
+import dev.approute.internal.cache.RenderObserver;
+
 /**
  * The request URL, taken apart (Next.js's {@code request.nextUrl}). Immutable; {@code with...} returns a copy.
  * The pathname stays percent-encoded exactly as received.
@@ -60,16 +62,22 @@ public final class NextUrl {
     }
 
     public SearchParams searchParams() {
+        RenderObserver.noteDynamicUsage("searchParams");
         return searchParams;
     }
 
     /** {@code "?a=1"}, or {@code ""} when there is no query. */
     public String search() {
-        return searchParams.isEmpty() ? "" : "?" + searchParams;
+        RenderObserver.noteDynamicUsage("searchParams");
+        return query();
     }
 
     public String href() {
-        return origin() + pathname + search();
+        return origin() + pathname + query();
+    }
+
+    private String query() {
+        return searchParams.isEmpty() ? "" : "?" + searchParams;
     }
 
     /** An equal copy (the URL is immutable; kept for Next.js users' habits). */

@@ -11,15 +11,27 @@ import java.util.TreeSet;
  * @param readCookies       the handler read the request's cookies (CVE-2025-57752 class: never stored)
  * @param readAuthorization the handler read {@code Authorization}/{@code Proxy-Authorization} (never stored)
  * @param tags              tags of the data used; they attach to the stored entry
+ * @param dynamicUsages     the request-time APIs the render called ({@code "headers"},
+ *                          {@code "cookies"}, {@code "searchParams"}, uncached data): a cached render sees them
+ *                          empty, and a {@code dynamic = "error"} route fails its build when it calls any
  */
-public record RenderObservations(boolean readCookies, boolean readAuthorization, Set<String> tags) {
-    public static final RenderObservations NONE = new RenderObservations(false, false, Set.of());
+public record RenderObservations(boolean readCookies, boolean readAuthorization, Set<String> tags, Set<String> dynamicUsages) {
+    public static final RenderObservations NONE = new RenderObservations(false, false, Set.of(), Set.of());
 
     public RenderObservations {
-        tags = tags == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(tags));
+        tags = sortedCopy(tags);
+        dynamicUsages = sortedCopy(dynamicUsages);
+    }
+
+    public RenderObservations(boolean readCookies, boolean readAuthorization, Set<String> tags) {
+        this(readCookies, readAuthorization, tags, Set.of());
     }
 
     public static RenderObservations tagged(String... tags) {
         return new RenderObservations(false, false, Set.of(tags));
+    }
+
+    private static Set<String> sortedCopy(Set<String> values) {
+        return values == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(values));
     }
 }

@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * RenderObserver.addTags("products");
  * // the request's cookie/header accessors:
  * RenderObserver.noteCookiesRead();
+ * // a request-time API (what dynamic = "error" forbids):
+ * RenderObserver.noteDynamicUsage("headers");
  * }</pre>
  * The static methods reach the observer of the current thread and do nothing outside a render. Work handed to
  * other threads does not inherit it: capture {@link #current()} and call the instance methods there. Thread-safe.
@@ -33,6 +35,7 @@ public final class RenderObserver {
     private static final ThreadLocal<RenderObserver> CURRENT = new ThreadLocal<>();
 
     private final Set<String> tags = ConcurrentHashMap.newKeySet();
+    private final Set<String> dynamicUsages = ConcurrentHashMap.newKeySet();
     private volatile boolean readCookies;
     private volatile boolean readAuthorization;
 
@@ -76,6 +79,17 @@ public final class RenderObserver {
         }
     }
 
+    /**
+     * Records that the render called a request-time API ({@code "headers"}, {@code "cookies"},
+     * {@code "searchParams"}, or uncached data): what a {@code dynamic = "error"} build check reports.
+     */
+    public static void noteDynamicUsage(String api) {
+        RenderObserver observer = CURRENT.get();
+        if (observer != null) {
+            observer.dynamicUsages.add(api);
+        }
+    }
+
     /** Adds tags; an empty, over-long or control-character tag, or one past {@link #MAX_TAGS}, is logged and dropped. */
     public void tag(String... newTags) {
         for (String tag : newTags) {
@@ -100,7 +114,7 @@ public final class RenderObserver {
     }
 
     public RenderObservations observations() {
-        return new RenderObservations(readCookies, readAuthorization, Set.copyOf(tags));
+        return new RenderObservations(readCookies, readAuthorization, Set.copyOf(tags), Set.copyOf(dynamicUsages));
     }
 
     static String validate(String tag) {

@@ -15,6 +15,7 @@ import dev.approute.NextUrl;
 import dev.approute.Request;
 import dev.approute.RequestCookies;
 import dev.approute.SearchParams;
+import dev.approute.internal.cache.RenderObserver;
 import dev.approute.internal.json.Json;
 
 /**
@@ -56,11 +57,13 @@ final class IncomingRequest implements Request {
 
     @Override
     public Headers headers() {
+        RenderObserver.noteDynamicUsage("headers");
         return exchange.headers();
     }
 
     @Override
     public RequestCookies cookies() {
+        RenderObserver.noteDynamicUsage("cookies");
         return CookieJar.readOnly(cookies);
     }
 
@@ -121,7 +124,7 @@ final class IncomingRequest implements Request {
 
     @Override
     public FormData formData() {
-        return FormParser.parse(headers().get("content-type"), cachedBytes());
+        return FormParser.parse(exchange.headers().get("content-type"), cachedBytes());
     }
 
     @Override
@@ -138,6 +141,6 @@ final class IncomingRequest implements Request {
 
     @Override
     public String toString() {
-        return "Request{" + method + " " + exchange.rawPath() + ", " + headers() + "}";
+        return "Request{" + method + " " + exchange.rawPath() + ", " + exchange.headers() + "}";
     }
 }
