@@ -129,9 +129,11 @@ public final class Dispatcher {
         CookieJar cookies = CookieJar.lazy(() -> exchange.headerValues("cookie"));
         IncomingRequest request = new IncomingRequest(exchange, cookies);
         RequestScope scope = new RequestScope(request, cookies, cache);
+        HandlerDeadline deadline = endpoint instanceof Endpoint.Route route ? HandlerDeadline.after(route.module().config().maxDuration()) : null;
         Response response;
         try {
-            Object result = scope.run(() -> awaitIfAsync(handler.handle(request, context)));
+            RequestScope.ScopedCall<Object> call = () -> scope.run(() -> awaitIfAsync(handler.handle(request, context)));
+            Object result = deadline == null ? call.call() : deadline.call(call);
             if (result instanceof Response ok) {
                 response = ok;
             } else {
@@ -141,10 +143,12 @@ public final class Dispatcher {
             response = signal.response();
         } catch (BadRequestException badRequest) {
             response = errors.clientError(badRequest);
+        } catch (HandlerDeadline.Exceeded late) {
+            response = errors.deadlineExceeded(endpoint, exchange, late);
         } catch (Throwable failure) {
             response = errors.handlerFailed(endpoint, exchange, failure);
         }
-        return sender.send(exchange, response, cookies);
+        return sender.send(exchange, response, cookies, deadline);
     }
 
     static Object awaitIfAsync(Object result) throws Throwable {

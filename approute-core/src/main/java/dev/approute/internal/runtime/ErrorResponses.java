@@ -73,6 +73,19 @@ public final class ErrorResponses {
         return internalError(message + "\n\n" + stackTrace(failure));
     }
 
+    /** maxDuration passed: 504 (the handler was interrupted), logged with the file so the limit can be raised. */
+    Response deadlineExceeded(Endpoint endpoint, Exchange exchange, HandlerDeadline.Exceeded late) {
+        log.accept("⨯ " + exchange.method() + " " + exchange.rawPath() + ": " + file(endpoint) + ": " + late.getMessage()
+                + "; answered 504 (raise `static final int maxDuration` if it needs longer)");
+        return Response.json(problem("Gateway Timeout", "The route did not answer within its maxDuration of "
+                + late.seconds() + "s"), init -> init.status(504).header("cache-control", NO_STORE));
+    }
+
+    void streamCut(Exchange exchange, int seconds) {
+        log.accept("⨯ " + exchange.method() + " " + exchange.rawPath() + ": the response stream was ended at the route's maxDuration of "
+                + seconds + "s (its writer was interrupted)");
+    }
+
     Response buildFailed(List<Problem> problems) {
         StringBuilder text = new StringBuilder("approute: the app does not compile (").append(problems.size())
                 .append(problems.size() == 1 ? " problem" : " problems").append(")\n\n");

@@ -21,6 +21,11 @@ final class ResponseSender {
     }
 
     int send(Exchange exchange, Response response, CookieJar cookies) {
+        return send(exchange, response, cookies, null);
+    }
+
+    /** @param deadline the route's maxDuration, which a streamed body must finish within; null for none */
+    int send(Exchange exchange, Response response, CookieJar cookies, HandlerDeadline deadline) {
         // RFC 9110 §9.3.2: a HEAD response has no body, whoever produced it (a handler, auto-HEAD, a 404, a 405).
         boolean head = exchange.method().equals("HEAD");
         Headers headers = finalHeaders(response, cookies);
@@ -33,7 +38,7 @@ final class ResponseSender {
                     if (head) {
                         exchange.send(status, response.statusText(), headers, null);
                     } else {
-                        stream(exchange, response, headers, streamed);
+                        stream(exchange, response, headers, streamed, deadline);
                     }
                 }
             }
@@ -89,10 +94,15 @@ final class ResponseSender {
         return 308;
     }
 
-    private void stream(Exchange exchange, Response response, Headers headers, Response.Streamed streamed) throws IOException {
+    private void stream(Exchange exchange, Response response, Headers headers, Response.Streamed streamed,
+                        HandlerDeadline deadline) throws IOException {
         try (Exchange.StreamingBody body = exchange.stream(response.status(), response.statusText(), headers)) {
             try {
-                streamed.writer().writeTo(body);
+                if (deadline == null) {
+                    streamed.writer().writeTo(body);
+                } else if (!deadline.stream(streamed.writer(), body)) {
+                    errors.streamCut(exchange, deadline.seconds());
+                }
             } catch (IOException | UncheckedIOException clientGone) {
                 errors.clientGone(exchange, clientGone);
             } catch (Exception failure) {
