@@ -38,7 +38,7 @@ final class RouteTablePrinter {
             row.put("dynamic", pattern.isDynamic());
             if (module != null) {
                 CachePolicy policy = Endpoint.Route.cachePolicyOf(module);
-                row.put("cache", policy == null ? Map.of("cached", false)
+                row.put("cache", policy == null ? Map.of("cached", false, "reason", whyNotCached(module))
                         : Map.of("cached", true, "policy", policy instanceof CachePolicy.Static ? "static" : "revalidate",
                                 "cacheControl", policy.cacheControl(), "prerendered", !pattern.isDynamic()));
                 row.put("methods", module.handlers().keySet().stream().map(HttpMethod::name).sorted().toList());
@@ -54,6 +54,19 @@ final class RouteTablePrinter {
             rows.add(row);
         }
         return rows;
+    }
+
+    private static String whyNotCached(RouteModule module) {
+        if (!module.handlers().containsKey(HttpMethod.GET)) {
+            return "no GET handler: only GET responses are cached";
+        }
+        if (module.config().dynamic().equals("force-dynamic")) {
+            return "dynamic = \"force-dynamic\"";
+        }
+        if (module.config().revalidate() != null && module.config().revalidate() == 0) {
+            return "revalidate = 0";
+        }
+        return "route handlers run on every request by default; cache GET with dynamic = \"force-static\" or revalidate = N";
     }
 
     @SuppressWarnings("unchecked")

@@ -107,4 +107,31 @@ class CommandsTest {
         assertThat(run("start", app.toString(), "--port", "0")).isEqualTo(1);
         assertThat(err).contains("stale").contains("./approute build");
     }
+
+    @Test
+    void buildPrintsWarningsNamingTheFile() throws Exception {
+        write("app/edge/route.java", "class Route { static final String runtime = \"edge\"; static Response GET() { return Response.text(\"e\"); } }");
+        write("app/peek/route.java", "class Route { static final String dynamic = \"force-static\";"
+                + " static Response GET(Request r) { return Response.text(String.valueOf(r.headers().get(\"x\"))); } }");
+        write("app/plain/route.java", "class Route { static final boolean dynamicParams = false; static Response GET() { return Response.text(\"p\"); } }");
+        assertThat(run("build", app.toString())).isZero();
+        assertThat(out).contains("⚠ app/edge/route.java: runtime = \"edge\"")
+                .contains("⚠ app/peek/route.java: GET /peek is cached (static) but reads headers")
+                .contains("⚠ app/plain/route.java: dynamicParams = false has no effect");
+    }
+
+    @Test
+    void routesJsonSaysWhyARouteIsNotCached() throws Exception {
+        goodApp();
+        write("app/api/forced/route.java", "class Route { static final String dynamic = \"force-dynamic\"; static Response GET() { return Response.text(\"f\"); } }");
+        write("app/api/hook/route.java", "class Route { static Response POST() { return Response.text(\"h\"); } }");
+        assertThat(run("routes", app.toString(), "--json")).isZero();
+        JsonNode rows = new ObjectMapper().readTree(out);
+        java.util.Map<String, String> reasons = new java.util.TreeMap<>();
+        rows.forEach(row -> reasons.put(row.get("pattern").asText(), row.get("cache").path("reason").asText("")));
+        assertThat(reasons).containsEntry("/api/forced", "dynamic = \"force-dynamic\"")
+                .containsEntry("/api/hook", "no GET handler: only GET responses are cached")
+                .containsEntry("/api/static", "");
+        assertThat(reasons.get("/api/hello")).contains("by default");
+    }
 }

@@ -182,4 +182,51 @@ class ErrorMessagesTest {
         assertThat(problems.report()).contains("[slug]").contains("app/a/route.java");
         assertThat(problems.problems()).hasSizeGreaterThanOrEqualTo(2);
     }
+
+    @Test
+    void revalidateContradictsForceDynamic() {
+        Problem problem = only(problems(TestApp.builder().file("app/both/route.java",
+                route("    static final String dynamic = \"force-dynamic\";", "    static final int revalidate = 60;",
+                        "    static Response GET() { return Response.text(\"x\"); }"))));
+        assertThat(path(problem)).isEqualTo("app/both/route.java");
+        assertThat(problem.line()).isEqualTo(4);
+        assertThat(problem.message()).contains("`revalidate = 60`").contains("force-dynamic");
+        assertThat(problem.fix()).contains("remove `revalidate`");
+    }
+
+    @Test
+    void revalidateZeroContradictsForceStatic() {
+        Problem problem = only(problems(TestApp.builder().file("app/both/route.java",
+                route("    static final String dynamic = \"force-static\";", "    static final int revalidate = 0;",
+                        "    static Response GET() { return Response.text(\"x\"); }"))));
+        assertThat(problem.line()).isEqualTo(4);
+        assertThat(problem.message()).contains("`revalidate = 0`").contains("force-static");
+    }
+
+    @Test
+    void dynamicErrorRouteThatReadsRequestDataFailsItsBuildNamingTheApi() {
+        Problem problem = only(problems(TestApp.builder().cached(true).file("app/strict/route.java",
+                route("    static final String dynamic = \"error\";",
+                        "    static Response GET(Request request) { return Response.text(request.headers().get(\"accept\") + request.nextUrl().searchParams().get(\"q\")); }"))));
+        assertThat(path(problem)).isEqualTo("app/strict/route.java");
+        assertThat(problem.message()).contains("/strict").contains("dynamic = \"error\"").contains("`headers`").contains("`searchParams`");
+        assertThat(problem.fix()).contains("force-dynamic");
+    }
+
+    @Test
+    void dynamicErrorRouteThatReadsCookiesThroughCurrentFailsToo() {
+        Problem problem = only(problems(TestApp.builder().cached(true).file("app/strict/route.java",
+                route("    static final String dynamic = \"error\";",
+                        "    static Response GET() { return Response.text(String.valueOf(Current.cookies().get(\"a\"))); }"))));
+        assertThat(problem.message()).contains("`cookies`");
+    }
+
+    @Test
+    void aHandlerThatThrowsWhilePrerenderingFailsTheBuildWithItsFile() {
+        Problem problem = only(problems(TestApp.builder().cached(true).file("app/boom/route.java",
+                route("    static final String dynamic = \"force-static\";",
+                        "    static Response GET() { throw new IllegalStateException(\"no database at build\"); }"))));
+        assertThat(path(problem)).isEqualTo("app/boom/route.java");
+        assertThat(problem.message()).contains("GET /boom").contains("no database at build");
+    }
 }

@@ -126,8 +126,24 @@ public final class RouteLoader {
             }
         }
         SegmentConfigParser.Result config = readConfig(type, lookup, file);
-        return new RouteModule(route.entry(), route.className(), Map.copyOf(handlers), config.config(), config.warnings(),
-                staticParams(type, lookup, file));
+        RouteModule.StaticParams staticParams = staticParams(type, lookup, file);
+        return new RouteModule(route.entry(), route.className(), Map.copyOf(handlers), config.config(),
+                withParamWarnings(config, route.entry().pattern().isDynamic(), staticParams != null), staticParams);
+    }
+
+    // dynamicParams = false is only meaningful beside dynamic segments and a generateStaticParams() to list them.
+    private static List<String> withParamWarnings(SegmentConfigParser.Result config, boolean dynamicSegments, boolean staticParams) {
+        if (config.config().dynamicParams()) {
+            return config.warnings();
+        }
+        List<String> warnings = new ArrayList<>(config.warnings());
+        if (!dynamicSegments) {
+            warnings.add("dynamicParams = false has no effect: this route has no dynamic segment");
+        } else if (!staticParams) {
+            warnings.add("dynamicParams = false without generateStaticParams(): every request to this route is a 404; "
+                    + "add `static List<Map<String, String>> generateStaticParams()` listing the params that exist");
+        }
+        return List.copyOf(warnings);
     }
 
     /** {@code static List<...> generateStaticParams()} bound once, or null when the route has none. */

@@ -130,8 +130,30 @@ public final class SegmentConfigParser {
                 issues.add(new Issue("maxDuration", "`maxDuration` is " + describe(value) + ", but it must be an int >= 0 (seconds)", fix));
             }
         }
+        if (issues.isEmpty()) {
+            contradictions(dynamic, values.containsKey("revalidate"), revalidate, issues);
+        }
         SegmentConfig config = new SegmentConfig(dynamic, dynamicParams, revalidate, fetchCache, runtime, preferredRegion, maxDuration);
         return new Result(config, List.copyOf(issues), List.copyOf(warnings));
+    }
+
+    // Each field is valid alone, but together they ask for two different things: say which, rather than pick one.
+    private static void contradictions(String dynamic, boolean revalidateSet, Integer revalidate, List<Issue> issues) {
+        if (!revalidateSet || revalidate == null) {
+            return;
+        }
+        if (dynamic.equals("force-dynamic") && revalidate > 0) {
+            issues.add(new Issue("revalidate", "`revalidate = " + revalidate + "` contradicts `dynamic = \"force-dynamic\"`: "
+                    + "a force-dynamic route runs its handler on every request, so there is nothing to revalidate",
+                    "remove `revalidate` to stay dynamic, or remove `dynamic = \"force-dynamic\"` to cache GET for "
+                            + revalidate + " s"));
+        }
+        if ((dynamic.equals("force-static") || dynamic.equals("error")) && revalidate == 0) {
+            issues.add(new Issue("revalidate", "`revalidate = 0` contradicts `dynamic = \"" + dynamic + "\"`: "
+                    + "0 renders on every request, while " + dynamic + " renders once and caches the result",
+                    "remove `revalidate = 0` to cache until revalidated on demand, or set `static final int revalidate = 60;` "
+                            + "to regenerate every 60 s"));
+        }
     }
 
     /** The constant values of a {@link SegmentConfig}, as {@link #parse} takes them (for the manifest). */

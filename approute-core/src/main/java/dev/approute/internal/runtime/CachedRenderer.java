@@ -12,7 +12,9 @@ import dev.approute.RouteContext;
 import dev.approute.internal.cache.CachedResponse;
 import dev.approute.internal.cache.RenderObserver;
 import dev.approute.internal.cache.ResponseCache;
+import dev.approute.internal.compile.HttpMethod;
 import dev.approute.internal.compile.RouteHandler;
+import dev.approute.internal.compile.RouteModule;
 
 /**
  * Renders a cached route's GET into bytes the cache can keep: the handler runs in its own request scope over a
@@ -26,7 +28,9 @@ final class CachedRenderer {
     private CachedRenderer() {
     }
 
-    static Callable<CachedResponse> of(RouteHandler get, String path, RouteContext context, ResponseCache cache) {
+    static Callable<CachedResponse> of(RouteModule module, String path, RouteContext context, ResponseCache cache) {
+        RouteHandler get = module.handlers().get(HttpMethod.GET);
+        boolean staticOnly = module.config().dynamic().equals("error");
         return () -> {
             CookieJar cookies = CookieJar.parse(java.util.List.of());
             IncomingRequest request = new IncomingRequest(new PathOnlyExchange(path), cookies);
@@ -37,6 +41,9 @@ final class CachedRenderer {
                 response = observer.observe(() -> callGet(scope, get, request, context));
             } catch (NavigationSignal signal) {
                 response = signal.response();
+            }
+            if (staticOnly && !observer.observations().dynamicUsages().isEmpty()) {
+                throw new DynamicUsageException(module.entry().pattern().toString(), observer.observations().dynamicUsages());
             }
             Headers headers = response.headers();
             if (cookies.hasChanges()) {

@@ -115,7 +115,7 @@ public final class Dispatcher {
         Response response;
         try {
             ServedResponse served = cache.serve(CacheKey.of(path, route.entry().pattern().toString()), route.cachePolicy(),
-                    CachedRenderer.of(get, path, context, cache));
+                    CachedRenderer.of(route.module(), path, context, cache));
             return sender.sendServed(exchange, served.status(), served.headers(), served.body());
         } catch (BadRequestException badRequest) {
             response = errors.clientError(badRequest);

@@ -7,19 +7,23 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import dev.approute.Params;
 import dev.approute.RouteContext;
 import dev.approute.internal.app.AppLayout;
+import dev.approute.internal.app.Problem;
+import dev.approute.internal.app.Problems;
 import dev.approute.internal.cache.CacheKey;
+import dev.approute.internal.cache.CachedResponse;
 import dev.approute.internal.cache.CachePolicy;
 import dev.approute.internal.cache.ResponseCache;
 import dev.approute.internal.cache.ServedResponse;
 import dev.approute.internal.cache.TieredCacheHandler;
-import dev.approute.internal.compile.HttpMethod;
-import dev.approute.internal.compile.RouteHandler;
 import dev.approute.internal.compile.RouteModule;
 import dev.approute.internal.router.RoutePattern;
 
@@ -41,10 +45,25 @@ public final class Prerenderer {
                 InstantSource.system());
     }
 
-    /** Empties the cache, then renders every cached route (and each generateStaticParams set) into it. One line per render. */
-    public static List<String> prerender(AppLayout layout, AppAssembler.Built built) {
+    /**
+     * What {@code build} prerendered.
+     *
+     * @param rendered one line per render: path, status, and why it was not stored if it was not
+     * @param warnings cached routes whose render read request-time data (they saw it empty)
+     */
+    public record Prerendered(List<String> rendered, List<String> warnings) {
+    }
+
+    /**
+     * Empties the cache, then renders every cached route (and each generateStaticParams set) into it.
+     *
+     * @throws Problems when a render throws, or a {@code dynamic = "error"} route reads request-time data
+     */
+    public static Prerendered prerender(AppLayout layout, AppAssembler.Built built) {
         deleteTree(cacheDir(layout));
         List<String> rendered = new ArrayList<>();
+        Set<String> warnings = new LinkedHashSet<>();
+        List<Problem> problems = new ArrayList<>();
         ResponseCache cache = openCache(layout);
         try {
             for (RouteModule module : built.modules()) {
@@ -52,24 +71,54 @@ public final class Prerenderer {
                 if (policy == null) {
                     continue;
                 }
+                Path file = layout.relative(module.entry().file());
                 RoutePattern pattern = module.entry().pattern();
-                RouteHandler get = module.handlers().get(HttpMethod.GET);
-                List<Params> paramSets = pattern.isDynamic() ? StaticParamSets.of(module) : List.of(Params.empty());
+                List<Params> paramSets;
+                try {
+                    paramSets = pattern.isDynamic() ? StaticParamSets.of(module) : List.of(Params.empty());
+                } catch (RuntimeException failure) {
+                    problems.add(new Problem(file, 0, "generateStaticParams() failed: " + failure.getMessage(),
+                            "make generateStaticParams() return the param sets without throwing"));
+                    continue;
+                }
                 for (Params params : paramSets) {
                     String path = StaticParamSets.path(pattern, params);
-                    ServedResponse served = cache.serve(CacheKey.of(path, pattern.toString()), policy,
-                            CachedRenderer.of(get, path, new RouteContext(params), cache));
-                    rendered.add(path + " " + served.status()
-                            + (served.notStored() == null ? "" : " (not cached: " + served.notStored().message() + ")"));
+                    Callable<CachedResponse> render = CachedRenderer.of(module, path, new RouteContext(params), cache);
+                    Callable<CachedResponse> noted = () -> {
+                        CachedResponse response = render.call();
+                        Set<String> apis = response.observed().dynamicUsages();
+                        if (!apis.isEmpty()) {
+                            warnings.add(file + ": GET " + pattern + " is cached (" + describe(policy) + ") but reads "
+                                    + String.join(", ", apis) + ": a cached render sees them empty; read request data in "
+                                    + "an uncached route, or set `dynamic = \"force-dynamic\"`");
+                        }
+                        return response;
+                    };
+                    try {
+                        ServedResponse served = cache.serve(CacheKey.of(path, pattern.toString()), policy, noted);
+                        rendered.add(path + " " + served.status()
+                                + (served.notStored() == null ? "" : " (not cached: " + served.notStored().message() + ")"));
+                    } catch (DynamicUsageException dynamic) {
+                        problems.add(new Problem(file, 0, dynamic.getMessage() + " (while prerendering GET " + path + ")", dynamic.fix()));
+                    } catch (Exception failure) {
+                        problems.add(new Problem(file, 0, "GET " + path + " threw while prerendering at build: " + failure,
+                                "fix the handler so it renders without a request, or make the route dynamic "
+                                        + "(remove `dynamic = \"force-static\"` / `revalidate`)"));
+                    }
                 }
             }
-        } catch (Exception e) {
-            throw new IllegalStateException("prerendering failed: " + e.getMessage(), e);
         } finally {
             cache.whenIdle().join();
             cache.store().close();
         }
-        return rendered;
+        if (!problems.isEmpty()) {
+            throw new Problems(problems);
+        }
+        return new Prerendered(List.copyOf(rendered), List.copyOf(warnings));
+    }
+
+    private static String describe(CachePolicy policy) {
+        return policy instanceof CachePolicy.Revalidate revalidate ? "revalidate = " + revalidate.seconds() : "static";
     }
 
     private static void deleteTree(Path root) {
