@@ -38,20 +38,29 @@ import dev.approute.internal.json.Json;
  * Every write goes to a temporary file in the same directory first and is then moved over the old one (atomically
  * where the file system can), so a reader or a crash never sees half a file. A file that cannot be read (corrupt,
  * truncated by hand, another version) is logged once and treated as absent; the next {@code set} replaces it.
- * Unbounded: the memory layer in front of it ({@link TieredCacheHandler}) is the bounded one.
+ * Bounded by bytes on disk ({@link #DEFAULT_MAX_BYTES} unless told otherwise): past it the least recently written
+ * entries are deleted ({@link DiskBudget}); a deleted entry is simply rendered again on its next request.
  */
 public final class DiskCacheHandler implements CacheHandler {
     private static final System.Logger LOG = System.getLogger("dev.approute.cache");
     private static final int TAGS_VERSION = 1;
+    /** 1 GiB: room for a great many responses, and a hard stop for URLs invented by clients. */
+    public static final long DEFAULT_MAX_BYTES = 1L << 30;
 
     private final Path entriesDir;
     private final Path tagsFile;
     private final Object tagsLock = new Object();
     private final TagManifest manifest = new TagManifest();
     private final Set<Path> reportedCorrupt = ConcurrentHashMap.newKeySet();
+    private final DiskBudget budget;
 
     /** @throws UncheckedIOException when the directory cannot be created */
     public DiskCacheHandler(Path directory) {
+        this(directory, DEFAULT_MAX_BYTES);
+    }
+
+    /** @param maxBytes the most entry bytes kept on disk; the least recently written go first */
+    public DiskCacheHandler(Path directory, long maxBytes) {
         this.entriesDir = directory.resolve("entries");
         this.tagsFile = directory.resolve("tags.json");
         try {
@@ -60,6 +69,12 @@ public final class DiskCacheHandler implements CacheHandler {
             throw new UncheckedIOException("Cannot create the cache directory " + entriesDir + ": " + e.getMessage(), e);
         }
         loadTags();
+        budget = new DiskBudget(entriesDir, maxBytes);
+    }
+
+    /** Bytes of entry files on disk, as indexed (for tests and diagnostics). */
+    public long diskBytes() {
+        return budget.totalBytes();
     }
 
     /** The file an entry's key is stored in. */
@@ -100,12 +115,20 @@ public final class DiskCacheHandler implements CacheHandler {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(entry, "entry");
         Path file = fileFor(key);
+        byte[] bytes = CacheEntryCodec.encode(key, entry);
         try {
-            writeAtomically(file, CacheEntryCodec.encode(key, entry));
+            writeAtomically(file, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write cache entry " + file + ": " + e.getMessage(), e);
         }
         reportedCorrupt.remove(file);
+        for (Path evicted : budget.written(file, bytes.length)) {
+            try {
+                Files.deleteIfExists(evicted);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Cannot delete evicted cache entry " + evicted + ": " + e);
+            }
+        }
     }
 
     @Override

@@ -130,6 +130,25 @@ class CacheStoreTest {
     }
 
     @Test
+    void diskStaysWithinItsBudgetDroppingTheOldestWritesFirst() {
+        long oneEntry = CacheEntryCodec.encode("/p/0", sized(10_000)).length;
+        DiskCacheHandler disk = new DiskCacheHandler(dir, oneEntry * 10);
+        for (int i = 0; i < 50; i++) {
+            disk.set("/p/" + i, sized(10_000));   // a client inventing URLs of an ISR route with dynamic params
+        }
+        assertThat(disk.diskBytes()).isLessThanOrEqualTo(oneEntry * 10);
+        assertThat(disk.get("/p/49")).isPresent();
+        assertThat(disk.get("/p/0")).isEmpty();
+        try (Stream<Path> files = Files.list(dir.resolve("entries"))) {
+            assertThat(files.count()).isBetween(2L, 10L);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        DiskCacheHandler restarted = new DiskCacheHandler(dir, oneEntry * 10);
+        assertThat(restarted.diskBytes()).as("the index is rebuilt from the directory").isEqualTo(disk.diskBytes());
+    }
+
+    @Test
     void diskKeepsTagRevalidationsAcrossARestart() {
         DiskCacheHandler disk = new DiskCacheHandler(dir);
         disk.set("/a", entry(new byte[] {1}, null, null, "products"));
