@@ -94,7 +94,7 @@ class CachingHttpTest {
         assertThat(first.headers().firstValue("cache-control")).hasValue("s-maxage=31536000");
         assertThat(second.body()).isEqualTo(first.body());
         // Rendered from the path alone: no query, no request headers.
-        assertThat(first.body()).contains("\"url\":\"http://localhost/static\"").contains("\"accept\":\"null\"");
+        assertThat(first.body()).contains("\"url\":\"http://localhost:3000/static\"").contains("\"accept\":\"null\"");
     }
 
     @Test

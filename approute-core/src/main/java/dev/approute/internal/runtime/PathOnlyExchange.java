@@ -12,8 +12,11 @@ import dev.approute.Headers;
  * request the same way). It answers nothing: the renderer captures the Response instead.
  */
 final class PathOnlyExchange implements Exchange {
-    /** Cached renders have no client; their URLs use this origin. */
-    static final String ORIGIN_HOST = "localhost";
+    /**
+     * Cached renders have no client; their URLs use this origin: {@code start}'s default port, as Next.js's
+     * prerender ({@code http://localhost:3000}), so a cached body is the same whichever instance rendered it.
+     */
+    static final String ORIGIN_HOST = "localhost:3000";
 
     private final String path;
 
