@@ -13,6 +13,7 @@ import dev.approute.internal.cache.CachedResponse;
 import dev.approute.internal.cache.RenderObserver;
 import dev.approute.internal.cache.ResponseCache;
 import dev.approute.internal.compile.RouteHandler;
+import dev.approute.internal.data.DataContext;
 
 /**
  * Renders a cached route's GET into bytes the cache can keep: the handler runs in its own request scope over a
@@ -26,11 +27,12 @@ final class CachedRenderer {
     private CachedRenderer() {
     }
 
-    static Callable<CachedResponse> of(RouteHandler get, String path, RouteContext context, ResponseCache cache) {
+    static Callable<CachedResponse> of(RouteHandler get, String path, RouteContext context, ResponseCache cache,
+                                       DataContext data) {
         return () -> {
             CookieJar cookies = CookieJar.parse(java.util.List.of());
             IncomingRequest request = new IncomingRequest(new PathOnlyExchange(path), cookies);
-            RequestScope scope = new RequestScope(request, cookies, cache);
+            RequestScope scope = new RequestScope(request, cookies, cache, data);
             RenderObserver observer = new RenderObserver();
             Response response;
             try {

@@ -21,6 +21,8 @@ import dev.approute.internal.cache.TieredCacheHandler;
 import dev.approute.internal.compile.HttpMethod;
 import dev.approute.internal.compile.RouteHandler;
 import dev.approute.internal.compile.RouteModule;
+import dev.approute.internal.data.DataCache;
+import dev.approute.internal.data.DataContext;
 import dev.approute.internal.router.RoutePattern;
 
 /**
@@ -46,6 +48,7 @@ public final class Prerenderer {
         deleteTree(cacheDir(layout));
         List<String> rendered = new ArrayList<>();
         ResponseCache cache = openCache(layout);
+        DataCache data = DataCache.sharing(cache);
         try {
             for (RouteModule module : built.modules()) {
                 CachePolicy policy = Endpoint.Route.cachePolicyOf(module);
@@ -58,7 +61,8 @@ public final class Prerenderer {
                 for (Params params : paramSets) {
                     String path = StaticParamSets.path(pattern, params);
                     ServedResponse served = cache.serve(CacheKey.of(path, pattern.toString()), policy,
-                            CachedRenderer.of(get, path, new RouteContext(params), cache));
+                            CachedRenderer.of(get, path, new RouteContext(params), cache,
+                                    new DataContext(data, Endpoint.Route.dataRouteOf(module))));
                     rendered.add(path + " " + served.status()
                             + (served.notStored() == null ? "" : " (not cached: " + served.notStored().message() + ")"));
                 }
@@ -67,6 +71,7 @@ public final class Prerenderer {
             throw new IllegalStateException("prerendering failed: " + e.getMessage(), e);
         } finally {
             cache.whenIdle().join();
+            data.whenIdle().join();
             cache.store().close();
         }
         return rendered;
