@@ -90,7 +90,7 @@ public final class Cache {
     private static <T, E extends Exception> T cached0(List<String> keyParts, Type type, Consumer<CacheOptions> options,
                                                       Loader<T, E> loader) throws E {
         Objects.requireNonNull(loader, "loader");
-        if (keyParts == null || keyParts.isEmpty() || keyParts.contains(null)) {
+        if (keyParts == null || keyParts.isEmpty() || keyParts.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("Cache.cached needs key parts that identify the value, none null: "
                     + "List.of(\"user\", id)");
         }
