@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import dev.approute.internal.app.AppLayout;
 import dev.approute.internal.cache.ResponseCache;
+import dev.approute.internal.data.DataCache;
 import dev.approute.internal.runtime.AppRoutes;
 import dev.approute.internal.runtime.Dispatcher;
 import dev.approute.internal.runtime.ErrorResponses;
@@ -20,6 +21,8 @@ final class Serving {
     static int serve(String mode, AppLayout layout, ServeOptions options, Supplier<AppRoutes> routes, ResponseCache cache) {
         boolean dev = cache == null;
         Dispatcher dispatcher = new Dispatcher(routes, new ErrorResponses(layout, dev, System.err::println), cache);
+        // Fetch and Cache.cached outside a request (a thread the app started) use the served app's data cache.
+        DataCache.useAsProcessDefault(dispatcher.dataCache());
         HttpServer server;
         try {
             server = HttpServer.start(ServerOptions.of(options.hostname, options.port()), dispatcher, dev ? System.out::println : null);

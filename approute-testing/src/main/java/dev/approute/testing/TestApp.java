@@ -39,12 +39,14 @@ public final class TestApp implements AutoCloseable {
     private final AppLayout layout;
     private final HttpServer server;
     private final List<String> log;
+    private final boolean dev;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestApp(AppLayout layout, HttpServer server, List<String> log) {
+    private TestApp(AppLayout layout, HttpServer server, List<String> log, boolean dev) {
         this.layout = layout;
         this.server = server;
         this.log = log;
+        this.dev = dev;
     }
 
     public static Builder builder() {
@@ -122,6 +124,20 @@ public final class TestApp implements AutoCloseable {
         server.close();
     }
 
+    /**
+     * Stops this server and serves the same build again as {@code start} would after a restart: routes loaded from
+     * {@code .approute/} (new class loaders, so static state starts over), caches read from {@code .approute/cache/}.
+     * Only for apps started with {@link Builder#cached}.
+     */
+    public TestApp restart() {
+        close();
+        AppAssembler.Built built = new AppAssembler(layout).loadBuilt();
+        List<String> newLog = Collections.synchronizedList(new ArrayList<>());
+        Dispatcher dispatcher = new Dispatcher(built::routes, new ErrorResponses(layout, dev, newLog::add),
+                Prerenderer.openCache(layout));
+        return new TestApp(layout, HttpServer.start(ServerOptions.of("127.0.0.1", 0), dispatcher, null), newLog, dev);
+    }
+
     /** Files of a test app, then {@link #start()}. */
     public static final class Builder {
         private Path root;
@@ -172,7 +188,7 @@ public final class TestApp implements AutoCloseable {
                 }
                 Dispatcher dispatcher = new Dispatcher(built::routes, new ErrorResponses(layout, dev, log::add), cache);
                 HttpServer server = HttpServer.start(ServerOptions.of("127.0.0.1", 0), dispatcher, null);
-                return new TestApp(layout, server, log);
+                return new TestApp(layout, server, log, dev);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -14,13 +14,21 @@ import java.util.TreeSet;
  * @param dynamicUsages     the request-time APIs the render called ({@code "headers"},
  *                          {@code "cookies"}, {@code "searchParams"}, uncached data): a cached render sees them
  *                          empty, and a {@code dynamic = "error"} route fails its build when it calls any
+ * @param uncachedData      data read with caching turned off ({@code "fetch GET https://..."}): the response is
+ *                          not stored (Next makes such a route dynamic); empty for a {@code force-static} route
  */
-public record RenderObservations(boolean readCookies, boolean readAuthorization, Set<String> tags, Set<String> dynamicUsages) {
-    public static final RenderObservations NONE = new RenderObservations(false, false, Set.of(), Set.of());
+public record RenderObservations(boolean readCookies, boolean readAuthorization, Set<String> tags, Set<String> dynamicUsages,
+                                 Set<String> uncachedData) {
+    public static final RenderObservations NONE = new RenderObservations(false, false, Set.of(), Set.of(), Set.of());
 
     public RenderObservations {
         tags = sortedCopy(tags);
         dynamicUsages = sortedCopy(dynamicUsages);
+        uncachedData = sortedCopy(uncachedData);
+    }
+
+    public RenderObservations(boolean readCookies, boolean readAuthorization, Set<String> tags, Set<String> dynamicUsages) {
+        this(readCookies, readAuthorization, tags, dynamicUsages, Set.of());
     }
 
     public RenderObservations(boolean readCookies, boolean readAuthorization, Set<String> tags) {

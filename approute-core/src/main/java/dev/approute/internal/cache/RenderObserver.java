@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * RenderObserver.noteCookiesRead();
  * // a request-time API (what dynamic = "error" forbids):
  * RenderObserver.noteDynamicUsage("headers");
+ * // data read with caching turned off (the response is then not stored):
+ * RenderObserver.noteUncachedData("fetch GET https://api.example.com/stock");
  * }</pre>
  * The static methods reach the observer of the current thread and do nothing outside a render. Work handed to
  * other threads does not inherit it: capture {@link #current()} and call the instance methods there. Thread-safe.
@@ -36,6 +38,7 @@ public final class RenderObserver {
 
     private final Set<String> tags = ConcurrentHashMap.newKeySet();
     private final Set<String> dynamicUsages = ConcurrentHashMap.newKeySet();
+    private final Set<String> uncachedData = ConcurrentHashMap.newKeySet();
     private volatile boolean readCookies;
     private volatile boolean readAuthorization;
 
@@ -90,6 +93,17 @@ public final class RenderObserver {
         }
     }
 
+    /**
+     * Records that the render read data with caching turned off ({@code "fetch GET https://..."}): its response is
+     * served but not stored, so the route renders on every request (Next makes such a route dynamic).
+     */
+    public static void noteUncachedData(String what) {
+        RenderObserver observer = CURRENT.get();
+        if (observer != null) {
+            observer.uncachedData.add(what);
+        }
+    }
+
     /** Adds tags; an empty, over-long or control-character tag, or one past {@link #MAX_TAGS}, is logged and dropped. */
     public void tag(String... newTags) {
         for (String tag : newTags) {
@@ -114,10 +128,12 @@ public final class RenderObserver {
     }
 
     public RenderObservations observations() {
-        return new RenderObservations(readCookies, readAuthorization, Set.copyOf(tags), Set.copyOf(dynamicUsages));
+        return new RenderObservations(readCookies, readAuthorization, Set.copyOf(tags), Set.copyOf(dynamicUsages),
+                Set.copyOf(uncachedData));
     }
 
-    static String validate(String tag) {
+    /** Why {@code tag} cannot be used, or null when it can. */
+    public static String validate(String tag) {
         if (tag == null || tag.isEmpty()) {
             return "a tag cannot be empty";
         }

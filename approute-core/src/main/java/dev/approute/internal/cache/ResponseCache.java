@@ -111,6 +111,10 @@ public final class ResponseCache {
         return store;
     }
 
+    public InstantSource clock() {
+        return clock;
+    }
+
     /**
      * Answers one GET (or HEAD) request to a cached route.
      *

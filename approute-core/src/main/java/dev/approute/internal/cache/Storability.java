@@ -29,7 +29,9 @@ public final class Storability {
         CACHE_CONTROL_NO_STORE("the response says Cache-Control: no-store"),
         VARY_STAR("the response says Vary: *"),
         READ_COOKIES("the render read the request's cookies (CVE-2025-57752 class)"),
-        READ_AUTHORIZATION("the render read the request's Authorization (CVE-2025-57752 class)");
+        READ_AUTHORIZATION("the render read the request's Authorization (CVE-2025-57752 class)"),
+        UNCACHED_DATA("the render read data with caching turned off (no-store, revalidate 0, a no-store fetchCache): "
+                + "the route renders on every request, as Next.js makes it dynamic");
 
         private final String message;
 
@@ -84,6 +86,9 @@ public final class Storability {
         }
         if (response.observed().readAuthorization()) {
             return Optional.of(NotStored.READ_AUTHORIZATION);
+        }
+        if (!response.observed().uncachedData().isEmpty()) {
+            return Optional.of(NotStored.UNCACHED_DATA);
         }
         return Optional.empty();
     }

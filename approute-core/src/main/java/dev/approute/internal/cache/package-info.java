@@ -6,7 +6,7 @@
  *   CachePolicy        Static | Revalidate(N), from segment config; Cache-Control values
  *   CacheKey           canonical path (no query, GET only) + implicit path/layout tags
  *   Storability        the never-stored rules, each with its reason
- *   RenderObserver     request-scoped collector: tags used, cookies/authorization read
+ *   RenderObserver     request-scoped collector: tags used, cookies/authorization read, uncached data read
  * CacheHandler         the store SPI (get / set / revalidateTag); entries are CacheEntry, bytes via CacheEntryCodec
  *   MemoryCacheHandler LRU bounded by weight;  DiskCacheHandler  files, atomic writes;  TieredCacheHandler  both
  *   TagManifest        per-tag revalidation cut-offs, applied by handlers on read

@@ -15,6 +15,7 @@ import dev.approute.internal.cache.ResponseCache;
 import dev.approute.internal.compile.HttpMethod;
 import dev.approute.internal.compile.RouteHandler;
 import dev.approute.internal.compile.RouteModule;
+import dev.approute.internal.data.DataContext;
 
 /**
  * Renders a cached route's GET into bytes the cache can keep: the handler runs in its own request scope over a
@@ -28,13 +29,14 @@ final class CachedRenderer {
     private CachedRenderer() {
     }
 
-    static Callable<CachedResponse> of(RouteModule module, String path, RouteContext context, ResponseCache cache) {
+    static Callable<CachedResponse> of(RouteModule module, String path, RouteContext context, ResponseCache cache,
+                                       DataContext data) {
         RouteHandler get = module.handlers().get(HttpMethod.GET);
         boolean staticOnly = module.config().dynamic().equals("error");
         return () -> {
             CookieJar cookies = CookieJar.parse(java.util.List.of());
             IncomingRequest request = new IncomingRequest(new PathOnlyExchange(path), cookies);
-            RequestScope scope = new RequestScope(request, cookies, cache);
+            RequestScope scope = new RequestScope(request, cookies, cache, data);
             RenderObserver observer = new RenderObserver();
             Response response;
             try {

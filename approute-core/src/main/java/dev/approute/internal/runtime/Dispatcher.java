@@ -13,6 +13,8 @@ import dev.approute.internal.cache.CacheKey;
 import dev.approute.internal.cache.ResponseCache;
 import dev.approute.internal.cache.ServedResponse;
 import dev.approute.internal.compile.HttpMethod;
+import dev.approute.internal.data.DataCache;
+import dev.approute.internal.data.DataContext;
 import dev.approute.internal.compile.RouteHandler;
 import dev.approute.internal.router.CanonicalPath;
 import dev.approute.internal.router.PathCanonicalizer;
@@ -35,21 +37,34 @@ public final class Dispatcher {
     private final ErrorResponses errors;
     private final ResponseSender sender;
     private final ResponseCache cache;
+    private final DataCache data;
 
-    /** A dispatcher that caches nothing (dev, and tests of the uncached path). */
+    /** A dispatcher that caches no responses (dev, and tests of the uncached path); data is cached in memory. */
     public Dispatcher(Supplier<AppRoutes> routes, ErrorResponses errors) {
         this(routes, errors, null);
     }
 
     /**
      * @param routes the current routes; in dev a supplier that recompiles what changed before answering
-     * @param cache  the app's response cache for routes whose segment config caches their GET, or null for none
+     * @param cache  the app's response cache for routes whose segment config caches their GET, or null for none;
+     *               the data cache shares its store, or (without one) keeps data in memory
      */
     public Dispatcher(Supplier<AppRoutes> routes, ErrorResponses errors, ResponseCache cache) {
+        this(routes, errors, cache, cache == null ? DataCache.inMemory() : DataCache.sharing(cache));
+    }
+
+    /** @param data the app's data cache ({@code Fetch}, {@code Cache.cached}) */
+    public Dispatcher(Supplier<AppRoutes> routes, ErrorResponses errors, ResponseCache cache, DataCache data) {
         this.routes = routes;
         this.errors = errors;
         this.sender = new ResponseSender(errors);
         this.cache = cache;
+        this.data = data;
+    }
+
+    /** The app's data cache. */
+    public DataCache dataCache() {
+        return data;
     }
 
     /** Answers one exchange; never throws for anything the client sent. */
@@ -115,7 +130,7 @@ public final class Dispatcher {
         Response response;
         try {
             ServedResponse served = cache.serve(CacheKey.of(path, route.entry().pattern().toString()), route.cachePolicy(),
-                    CachedRenderer.of(route.module(), path, context, cache));
+                    CachedRenderer.of(route.module(), path, context, cache, new DataContext(data, route.dataRoute())));
             return sender.sendServed(exchange, served.status(), served.headers(), served.body());
         } catch (BadRequestException badRequest) {
             response = errors.clientError(badRequest);
@@ -128,7 +143,7 @@ public final class Dispatcher {
     private int invoke(Exchange exchange, Endpoint endpoint, RouteHandler handler, RouteContext context) {
         CookieJar cookies = CookieJar.lazy(() -> exchange.headerValues("cookie"));
         IncomingRequest request = new IncomingRequest(exchange, cookies);
-        RequestScope scope = new RequestScope(request, cookies, cache);
+        RequestScope scope = new RequestScope(request, cookies, cache, new DataContext(data, endpoint.dataRoute()));
         HandlerDeadline deadline = endpoint instanceof Endpoint.Route route ? HandlerDeadline.after(route.module().config().maxDuration()) : null;
         Response response;
         try {

@@ -10,7 +10,10 @@ import dev.approute.internal.cache.CachePolicy;
 import dev.approute.internal.compile.HttpMethod;
 import dev.approute.internal.compile.RouteHandler;
 import dev.approute.internal.compile.RouteModule;
+import dev.approute.internal.compile.SegmentConfig;
+import dev.approute.internal.data.DataRoute;
 import dev.approute.internal.router.AppEntry;
+import dev.approute.internal.router.EntryKind;
 
 /** What a URL pattern leads to: a route file's handlers, or a static page. */
 public sealed interface Endpoint {
@@ -18,18 +21,31 @@ public sealed interface Endpoint {
 
     MethodTable methods();
 
+    /** The config data reads ({@code Fetch}, {@code Cache.cached}) obey while its handlers run. */
+    DataRoute dataRoute();
+
     /**
      * A loaded {@code route.java}.
      *
      * @param cachePolicy   how its GET is cached (from the segment config), or null when it runs on every request
      * @param allowedParams with {@code dynamicParams = false}, the only param sets that exist (from
      *                      generateStaticParams); null when any params are served
+     * @param dataRoute     its fetchCache, dynamic and revalidate, for data reads
      */
-    record Route(RouteModule module, MethodTable methods, CachePolicy cachePolicy, Set<Params> allowedParams) implements Endpoint {
+    record Route(RouteModule module, MethodTable methods, CachePolicy cachePolicy, Set<Params> allowedParams,
+                 DataRoute dataRoute) implements Endpoint {
         public static Route of(RouteModule module) {
             CachePolicy policy = cachePolicyOf(module);
             Set<Params> allowed = module.entry().pattern().isDynamic() ? StaticParamSets.allowedOnly(module) : null;
-            return new Route(module, MethodTable.of(module.handlers()), policy, allowed);
+            return new Route(module, MethodTable.of(module.handlers()), policy, allowed, dataRouteOf(module));
+        }
+
+        /** The data-read config of a route file; messages name it {@code app/.../route.java}. */
+        public static DataRoute dataRouteOf(RouteModule module) {
+            AppEntry entry = module.entry();
+            String file = entry.kind() == EntryKind.ROUTE ? "app" + entry.appPath() + ".java" : entry.file().toString();
+            SegmentConfig config = module.config();
+            return new DataRoute(file, config.fetchCache(), config.dynamic(), config.revalidate());
         }
 
         /** How the module's GET is cached, from its segment config; null when it has no GET or is not cached. */
@@ -50,6 +66,12 @@ public sealed interface Endpoint {
         public static Page of(AppEntry entry, byte[] html) {
             RouteHandler get = (request, context) -> Response.bytes(html, init -> init.contentType("text/html; charset=utf-8"));
             return new Page(entry, MethodTable.of(Map.of(HttpMethod.GET, get)));
+        }
+
+        // A static file: it reads no data.
+        @Override
+        public DataRoute dataRoute() {
+            return DataRoute.OUTSIDE_REQUEST;
         }
     }
 }

@@ -25,6 +25,8 @@ import dev.approute.internal.cache.ResponseCache;
 import dev.approute.internal.cache.ServedResponse;
 import dev.approute.internal.cache.TieredCacheHandler;
 import dev.approute.internal.compile.RouteModule;
+import dev.approute.internal.data.DataCache;
+import dev.approute.internal.data.DataContext;
 import dev.approute.internal.router.RoutePattern;
 
 /**
@@ -65,6 +67,7 @@ public final class Prerenderer {
         Set<String> warnings = new LinkedHashSet<>();
         List<Problem> problems = new ArrayList<>();
         ResponseCache cache = openCache(layout);
+        DataCache data = DataCache.sharing(cache);
         try {
             for (RouteModule module : built.modules()) {
                 CachePolicy policy = Endpoint.Route.cachePolicyOf(module);
@@ -83,7 +86,8 @@ public final class Prerenderer {
                 }
                 for (Params params : paramSets) {
                     String path = StaticParamSets.path(pattern, params);
-                    Callable<CachedResponse> render = CachedRenderer.of(module, path, new RouteContext(params), cache);
+                    Callable<CachedResponse> render = CachedRenderer.of(module, path, new RouteContext(params), cache,
+                            new DataContext(data, Endpoint.Route.dataRouteOf(module)));
                     Callable<CachedResponse> noted = () -> {
                         CachedResponse response = render.call();
                         Set<String> apis = response.observed().dynamicUsages();
@@ -109,6 +113,7 @@ public final class Prerenderer {
             }
         } finally {
             cache.whenIdle().join();
+            data.whenIdle().join();
             cache.store().close();
         }
         if (!problems.isEmpty()) {

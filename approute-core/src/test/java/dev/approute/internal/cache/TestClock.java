@@ -8,9 +8,9 @@ import java.util.Deque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves by hand. */
-final class TestClock implements InstantSource {
-    static final Instant START = Instant.parse("2025-06-01T12:00:00Z");
+/** A clock the test moves by hand (the data cache's tests use it too). */
+public final class TestClock implements InstantSource {
+    public static final Instant START = Instant.parse("2025-06-01T12:00:00Z");
 
     private final AtomicReference<Instant> now = new AtomicReference<>(START);
 
@@ -19,16 +19,16 @@ final class TestClock implements InstantSource {
         return now.get();
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
     }
 
-    void advanceMillis(long millis) {
+    public void advanceMillis(long millis) {
         advance(Duration.ofMillis(millis));
     }
 
     /** An executor that queues tasks until the test runs them, for deterministic background regeneration. */
-    static final class ManualExecutor implements Executor {
+    public static final class ManualExecutor implements Executor {
         private final Deque<Runnable> tasks = new ArrayDeque<>();
 
         @Override
@@ -36,11 +36,11 @@ final class TestClock implements InstantSource {
             tasks.add(task);
         }
 
-        synchronized int pending() {
+        public synchronized int pending() {
             return tasks.size();
         }
 
-        void runAll() {
+        public void runAll() {
             while (true) {
                 Runnable task;
                 synchronized (this) {
