@@ -25,5 +25,8 @@ module dev.approute {
     exports dev.approute.internal.server to dev.approute.cli, dev.approute.testing;
     exports dev.approute.internal.app to dev.approute.cli, dev.approute.testing;
     exports dev.approute.internal.util to dev.approute.cli, dev.approute.testing;
-    exports dev.approute.internal.cache to dev.approute.cli, dev.approute.testing;
+    exports dev.approute.internal.cache to dev.approute.cli, dev.approute.testing, dev.approute.redis;
+
+    // Shared cache stores (approute-redis) are found by URL scheme; the core depends on no store client.
+    uses dev.approute.internal.cache.CacheHandlerProvider;
 }

@@ -8,13 +8,17 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import dev.approute.Params;
 import dev.approute.RouteContext;
 import dev.approute.internal.app.AppLayout;
+import dev.approute.internal.cache.CacheHandler;
 import dev.approute.internal.cache.CacheKey;
 import dev.approute.internal.cache.CachePolicy;
+import dev.approute.internal.cache.CacheStores;
+import dev.approute.internal.cache.DiskCacheHandler;
 import dev.approute.internal.cache.ResponseCache;
 import dev.approute.internal.cache.ServedResponse;
 import dev.approute.internal.cache.TieredCacheHandler;
@@ -35,10 +39,41 @@ public final class Prerenderer {
         return layout.buildDir().resolve("cache");
     }
 
-    /** The cache {@code start} serves from. */
+    /** The cache {@code start} serves from without a cache URL: memory over {@code .approute/cache/}. */
     public static ResponseCache openCache(AppLayout layout) {
         return new ResponseCache(TieredCacheHandler.defaultFor(cacheDir(layout), TieredCacheHandler.DEFAULT_MEMORY_BYTES),
                 InstantSource.system());
+    }
+
+    /**
+     * The cache {@code start} serves from: the shared store at {@code cacheUrl} ({@link CacheStores}), seeded with the
+     * prerendered entries it does not hold yet, or {@link #openCache(AppLayout)} when the URL is null or blank.
+     *
+     * @param out receives one line saying which store is used and what was seeded
+     * @throws IllegalArgumentException when the URL is malformed or names no known store
+     */
+    public static ResponseCache openCache(AppLayout layout, String cacheUrl, Consumer<String> out) {
+        if (cacheUrl == null || cacheUrl.isBlank()) {
+            return openCache(layout);
+        }
+        CacheHandler shared = CacheStores.open(cacheUrl);
+        out.accept("cache: " + shared + seed(shared, cacheDir(layout)));
+        return new ResponseCache(shared, InstantSource.system());
+    }
+
+    // Never overwrites: an entry a running instance regenerated (or another instance seeded) is newer than the build's.
+    private static String seed(CacheHandler shared, Path prerendered) {
+        if (!Files.isDirectory(prerendered)) {
+            return ", nothing prerendered to seed";
+        }
+        int[] seededAndPresent = new int[2];
+        try {
+            new DiskCacheHandler(prerendered).forEachEntry(
+                    (key, entry) -> seededAndPresent[shared.setIfAbsent(key, entry) ? 0 : 1]++);
+        } catch (RuntimeException e) {
+            return ", prerendered entries NOT seeded (" + e.getMessage() + "): routes render on their first request";
+        }
+        return ", " + seededAndPresent[0] + " prerendered entries seeded, " + seededAndPresent[1] + " already there";
     }
 
     /** Empties the cache, then renders every cached route (and each generateStaticParams set) into it. One line per render. */
