@@ -38,12 +38,14 @@ import dev.approute.internal.server.ServerOptions;
 public final class TestApp implements AutoCloseable {
     private final AppLayout layout;
     private final HttpServer server;
+    private final ResponseCache cache;
     private final List<String> log;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestApp(AppLayout layout, HttpServer server, List<String> log) {
+    private TestApp(AppLayout layout, HttpServer server, ResponseCache cache, List<String> log) {
         this.layout = layout;
         this.server = server;
+        this.cache = cache;
         this.log = log;
     }
 
@@ -68,7 +70,7 @@ public final class TestApp implements AutoCloseable {
         return layout;
     }
 
-    /** What the server logged (errors, with their route files). */
+    /** What the server logged (errors, with their route files; the shared cache line of {@link Builder#cacheUrl}). */
     public List<String> log() {
         synchronized (log) {
             return List.copyOf(log);
@@ -119,7 +121,13 @@ public final class TestApp implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        try {
+            server.close();
+        } finally {
+            if (cache != null) {
+                cache.store().close();
+            }
+        }
     }
 
     /** Files of a test app, then {@link #start()}. */
@@ -128,6 +136,7 @@ public final class TestApp implements AutoCloseable {
         private final List<Map.Entry<String, String>> files = new ArrayList<>();
         private boolean dev;
         private boolean cached;
+        private String cacheUrl;
 
         /** Serve this existing app folder. */
         public Builder root(Path appRoot) {
@@ -153,6 +162,16 @@ public final class TestApp implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Cached mode with the response cache in a shared store, as {@code start --cache-url}: the build's prerendered
+         * entries seed it where it lacks them. Several TestApps with one URL are instances behind one load balancer.
+         */
+        public Builder cacheUrl(String url) {
+            this.cached = true;
+            this.cacheUrl = url;
+            return this;
+        }
+
         public TestApp start() {
             try {
                 Path appRoot = root != null ? root : Files.createTempDirectory("approute-test-app");
@@ -168,11 +187,11 @@ public final class TestApp implements AutoCloseable {
                 ResponseCache cache = null;
                 if (cached) {
                     Prerenderer.prerender(layout, built);
-                    cache = Prerenderer.openCache(layout);
+                    cache = Prerenderer.openCache(layout, cacheUrl, log::add);
                 }
                 Dispatcher dispatcher = new Dispatcher(built::routes, new ErrorResponses(layout, dev, log::add), cache);
                 HttpServer server = HttpServer.start(ServerOptions.of("127.0.0.1", 0), dispatcher, null);
-                return new TestApp(layout, server, log);
+                return new TestApp(layout, server, cache, log);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
