@@ -105,11 +105,8 @@ public final class RedisCacheHandler implements CacheHandler {
             records = entry.tags().isEmpty() ? List.of()
                     : redis.mget(entry.tags().stream().map(this::tagKey).toArray(byte[][]::new));
             health.succeeded();
-        } catch (JedisDataException e) {
-            refused("get", e);
-            return Optional.empty();
         } catch (JedisException e) {
-            failed("get", e);
+            trouble("get", e);
             return Optional.empty();
         }
         return Optional.of(manifestOf(entry.tags(), records).apply(entry));
@@ -131,14 +128,12 @@ public final class RedisCacheHandler implements CacheHandler {
                 redis.set(entryKey(key), CacheEntryCodec.encode(key, entry), params);
             }
             health.succeeded();
-        } catch (JedisDataException e) {
-            refused("set", e);
         } catch (JedisException e) {
-            failed("set", e);
+            trouble("set", e);
         }
     }
 
-    /** {@code SET NX}: atomic across instances. Throws when Redis does not answer (seeding reports it). */
+    /** {@code SET NX}: atomic across instances. Throws when Redis cannot store it (seeding reports that). */
     @Override
     public boolean setIfAbsent(String key, CacheEntry entry) {
         SetParams params = expiry(entry);
@@ -150,8 +145,8 @@ public final class RedisCacheHandler implements CacheHandler {
             health.succeeded();
             return stored;
         } catch (JedisException e) {
-            failed("set", e);
-            throw new IllegalStateException("Redis at " + settings.address() + " did not answer: "
+            trouble("set", e);
+            throw new IllegalStateException("Redis at " + settings.address() + " could not store " + key + ": "
                     + RedisHealth.describe(e), e);
         }
     }
@@ -180,7 +175,7 @@ public final class RedisCacheHandler implements CacheHandler {
                 }
             }
         } catch (JedisException e) {
-            failed("revalidateTag", e);
+            trouble("revalidateTag", e);
             throw new IllegalStateException("Redis at " + settings.address() + " did not record revalidateTag('" + tag
                     + "'): " + RedisHealth.describe(e), e);
         }
@@ -193,10 +188,6 @@ public final class RedisCacheHandler implements CacheHandler {
         return health.isDown();
     }
 
-    public RedisSettings settings() {
-        return settings;
-    }
-
     @Override
     public void close() {
         pool.close();
@@ -207,14 +198,14 @@ public final class RedisCacheHandler implements CacheHandler {
         return settings.toString();
     }
 
-    // Redis answered with an error (out of memory under noeviction, a key of another type): Redis is up, so this is
-    // no outage; each distinct refusal is logged once.
-    private void refused(String operation, JedisDataException error) {
-        health.succeeded();
-        reportOnce(operation + " refused", "by Redis: " + error.getMessage());
-    }
-
-    private void failed(String operation, JedisException error) {
+    private void trouble(String operation, JedisException error) {
+        if (error instanceof JedisDataException) {
+            // Redis answered with an error (out of memory under noeviction, a key of another type): it is up, so this
+            // is no outage; each distinct refusal is logged once.
+            health.succeeded();
+            reportOnce(operation + " refused by Redis: " + error.getMessage() + "; served without the shared cache");
+            return;
+        }
         health.failed(operation, error);
         // Connections idle in the pool were opened to the Redis that just failed (a restarted one closed them):
         // drop them, so the first request after the pause opens a fresh connection instead of failing on a dead one.
@@ -227,9 +218,9 @@ public final class RedisCacheHandler implements CacheHandler {
             if (stored.key().equals(key)) {
                 return stored.entry();
             }
-            reportOnce("entry " + key, "holds the entry of '" + stored.key() + "'");
+            reportOnce("entry " + key + " holds the entry of '" + stored.key() + "'; treated as absent");
         } catch (IOException e) {
-            reportOnce("entry " + key, "is not a readable cache entry (" + e.getMessage() + ")");
+            reportOnce("entry " + key + " is not a readable cache entry (" + e.getMessage() + "); treated as absent");
         }
         return null;
     }
@@ -247,7 +238,7 @@ public final class RedisCacheHandler implements CacheHandler {
             try {
                 revalidations.put(tag, TagRevalidationCodec.decode(record));
             } catch (IOException e) {
-                reportOnce("tag " + tag, "has an unreadable revalidation record (" + e.getMessage() + ")");
+                reportOnce("tag " + tag + " has an unreadable revalidation record (" + e.getMessage() + "); ignored");
             }
         }
         TagManifest manifest = new TagManifest();
@@ -255,10 +246,9 @@ public final class RedisCacheHandler implements CacheHandler {
         return manifest;
     }
 
-    private void reportOnce(String what, String problem) {
-        if (reported.add(what + problem)) {
-            LOG.log(Level.WARNING, "Redis cache at " + settings + ": " + what + " " + problem
-                    + "; served without the shared cache");
+    private void reportOnce(String problem) {
+        if (reported.add(problem)) {
+            LOG.log(Level.WARNING, "Redis cache at " + settings + ": " + problem);
         }
     }
 

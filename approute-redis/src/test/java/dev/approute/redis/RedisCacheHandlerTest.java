@@ -277,7 +277,7 @@ class RedisCacheHandlerTest {
             own.stop();    // connection refused
             assertThat(handler.get("/x")).isEmpty();
             assertThatThrownBy(() -> handler.setIfAbsent("/z", entry(T0, null, null)))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("did not answer");
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("could not store /z");
 
             own.restart(); // empty: nothing was persisted
             CacheEntry after = entry(T0, null, null, "t");

@@ -130,6 +130,19 @@ class SharedCacheHttpTest {
         assertThat(awaitStatus(one, "HIT").body()).isEqualTo(hit.body());
     }
 
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anInstanceStartingWhileRedisIsDownSaysItSeededNothingAndServes() {
+        redis.stop();
+        try (TestApp late = app()) {
+            assertThat(late.log()).anyMatch(line -> line.contains("prerendered entries NOT seeded")
+                    && line.contains("routes render on their first request"));
+            HttpResponse<String> served = getWithin(late, Duration.ofSeconds(30));
+            assertThat(served.statusCode()).isEqualTo(200);
+            assertThat(cacheStatus(served)).isEqualTo("MISS");
+        }
+    }
+
     private static String cacheStatus(HttpResponse<String> response) {
         return response.headers().firstValue("x-approute-cache").orElse("none");
     }
