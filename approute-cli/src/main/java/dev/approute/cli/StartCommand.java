@@ -21,9 +21,9 @@ final class StartCommand implements Callable<Integer> {
     ServeOptions serve;
 
     @Option(names = "--cache-url", paramLabel = "<url>",
-            description = "Keep the response cache in a shared store, so several instances share entries and"
-                    + " revalidations: redis://host:6379/0[?prefix=myapp:] (default: $APPROUTE_CACHE_URL, else memory"
-                    + " over .approute/cache/ for this instance alone).")
+            description = {"One response cache for all instances, in Redis:",
+                    "  redis://host:6379/0?prefix=myapp:",
+                    "Default: $APPROUTE_CACHE_URL; none: each instance caches alone."})
     String cacheUrl;
 
     @Override
