@@ -25,6 +25,9 @@ module dev.approute {
     exports dev.approute.internal.server to dev.approute.cli, dev.approute.testing;
     exports dev.approute.internal.app to dev.approute.cli, dev.approute.testing;
     exports dev.approute.internal.util to dev.approute.cli, dev.approute.testing;
-    exports dev.approute.internal.cache to dev.approute.cli, dev.approute.testing;
+    exports dev.approute.internal.cache to dev.approute.cli, dev.approute.testing, dev.approute.redis;
     exports dev.approute.internal.data to dev.approute.cli, dev.approute.testing;
+
+    // Shared cache stores (approute-redis) are found by URL scheme; the core depends on no store client.
+    uses dev.approute.internal.cache.CacheHandlerProvider;
 }

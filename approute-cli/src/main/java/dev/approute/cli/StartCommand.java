@@ -4,8 +4,11 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import dev.approute.internal.app.Problems;
+import dev.approute.internal.cache.CacheStores;
+import dev.approute.internal.cache.ResponseCache;
 import dev.approute.internal.runtime.AppAssembler;
 import dev.approute.internal.runtime.Prerenderer;
 
@@ -17,6 +20,12 @@ final class StartCommand implements Callable<Integer> {
     @Mixin
     ServeOptions serve;
 
+    @Option(names = "--cache-url", paramLabel = "<url>",
+            description = {"One response cache for all instances, in Redis:",
+                    "  redis://host:6379/0?prefix=myapp:",
+                    "Default: $APPROUTE_CACHE_URL; none: each instance caches alone."})
+    String cacheUrl;
+
     @Override
     public Integer call() {
         AppAssembler.Built built;
@@ -26,6 +35,16 @@ final class StartCommand implements Callable<Integer> {
             System.err.println("⨯ cannot start " + app.layout().root() + ":\n\n" + problems.report());
             return 1;
         }
-        return Serving.serve("start", app.layout(), serve, built::routes, Prerenderer.openCache(app.layout()));
+        String url = cacheUrl != null ? cacheUrl : System.getenv("APPROUTE_CACHE_URL");
+        ResponseCache cache;
+        try {
+            cache = Prerenderer.openCache(app.layout(), url, System.out::println);
+        } catch (IllegalArgumentException e) {
+            String source = cacheUrl != null ? "--cache-url" : "APPROUTE_CACHE_URL";
+            System.err.println("⨯ " + source + " " + CacheStores.redacted(url) + ": " + e.getMessage()
+                    + "\n    fix: set " + source + " to redis://host:6379/0, or leave it out to cache in this instance only");
+            return 1;
+        }
+        return Serving.serve("start", app.layout(), serve, built::routes, cache);
     }
 }

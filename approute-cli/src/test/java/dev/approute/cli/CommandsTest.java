@@ -97,6 +97,17 @@ class CommandsTest {
     }
 
     @Test
+    void startRefusesACacheUrlItCannotUseAndHidesItsPassword() throws Exception {
+        goodApp();
+        assertThat(run("build", app.toString())).isZero();
+        assertThat(run("start", app.toString(), "--port", "0", "--cache-url", "memcached://u:s3cret@host:11211")).isEqualTo(1);
+        assertThat(err).contains("--cache-url memcached://u:***@host:11211").contains("no cache store handles 'memcached://'")
+                .contains("redis://").contains("fix:").doesNotContain("s3cret");
+        assertThat(run("start", app.toString(), "--port", "0", "--cache-url", "redis://host/zero")).isEqualTo(1);
+        assertThat(err).contains("the path '/zero' must be a database number");
+    }
+
+    @Test
     void startRefusesAMissingBuildAndAStaleOne() throws Exception {
         goodApp();
         assertThat(run("start", app.toString(), "--port", "0")).isEqualTo(1);

@@ -38,13 +38,15 @@ import dev.approute.internal.server.ServerOptions;
 public final class TestApp implements AutoCloseable {
     private final AppLayout layout;
     private final HttpServer server;
+    private final ResponseCache cache;
     private final List<String> log;
     private final boolean dev;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestApp(AppLayout layout, HttpServer server, List<String> log, boolean dev) {
+    private TestApp(AppLayout layout, HttpServer server, ResponseCache cache, List<String> log, boolean dev) {
         this.layout = layout;
         this.server = server;
+        this.cache = cache;
         this.log = log;
         this.dev = dev;
     }
@@ -70,7 +72,7 @@ public final class TestApp implements AutoCloseable {
         return layout;
     }
 
-    /** What the server logged (errors, with their route files). */
+    /** What the server logged (errors, with their route files; the shared cache line of {@link Builder#cacheUrl}). */
     public List<String> log() {
         synchronized (log) {
             return List.copyOf(log);
@@ -121,7 +123,13 @@ public final class TestApp implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        try {
+            server.close();
+        } finally {
+            if (cache != null) {
+                cache.store().close();
+            }
+        }
     }
 
     /**
@@ -133,9 +141,9 @@ public final class TestApp implements AutoCloseable {
         close();
         AppAssembler.Built built = new AppAssembler(layout).loadBuilt();
         List<String> newLog = Collections.synchronizedList(new ArrayList<>());
-        Dispatcher dispatcher = new Dispatcher(built::routes, new ErrorResponses(layout, dev, newLog::add),
-                Prerenderer.openCache(layout));
-        return new TestApp(layout, HttpServer.start(ServerOptions.of("127.0.0.1", 0), dispatcher, null), newLog, dev);
+        ResponseCache reopened = Prerenderer.openCache(layout);
+        Dispatcher dispatcher = new Dispatcher(built::routes, new ErrorResponses(layout, dev, newLog::add), reopened);
+        return new TestApp(layout, HttpServer.start(ServerOptions.of("127.0.0.1", 0), dispatcher, null), reopened, newLog, dev);
     }
 
     /** Files of a test app, then {@link #start()}. */
@@ -144,6 +152,7 @@ public final class TestApp implements AutoCloseable {
         private final List<Map.Entry<String, String>> files = new ArrayList<>();
         private boolean dev;
         private boolean cached;
+        private String cacheUrl;
 
         /** Serve this existing app folder. */
         public Builder root(Path appRoot) {
@@ -169,6 +178,16 @@ public final class TestApp implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Cached mode with the response cache in a shared store, as {@code start --cache-url}: the build's prerendered
+         * entries seed it where it lacks them. Several TestApps with one URL are instances behind one load balancer.
+         */
+        public Builder cacheUrl(String url) {
+            this.cached = true;
+            this.cacheUrl = url;
+            return this;
+        }
+
         public TestApp start() {
             try {
                 Path appRoot = root != null ? root : Files.createTempDirectory("approute-test-app");
@@ -184,11 +203,11 @@ public final class TestApp implements AutoCloseable {
                 ResponseCache cache = null;
                 if (cached) {
                     Prerenderer.prerender(layout, built);
-                    cache = Prerenderer.openCache(layout);
+                    cache = Prerenderer.openCache(layout, cacheUrl, log::add);
                 }
                 Dispatcher dispatcher = new Dispatcher(built::routes, new ErrorResponses(layout, dev, log::add), cache);
                 HttpServer server = HttpServer.start(ServerOptions.of("127.0.0.1", 0), dispatcher, null);
-                return new TestApp(layout, server, log, dev);
+                return new TestApp(layout, server, cache, log, dev);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

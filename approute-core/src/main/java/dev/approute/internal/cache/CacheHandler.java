@@ -20,6 +20,9 @@ import java.util.Optional;
  *       carries on serving.</li>
  * </ul>
  *
+ * <p>{@code dev.approute.redis.RedisCacheHandler} (module {@code approute-redis}) is the shared implementation,
+ * reached by URL through {@link CacheStores}. Its shape:
+ *
  * <pre>{@code
  * // A Redis handler (sketch): entries as codec bytes under "approute:e:<key>", tags in one hash "approute:tags".
  * final class RedisCacheHandler implements CacheHandler {
@@ -46,6 +49,19 @@ public interface CacheHandler extends AutoCloseable {
 
     /** Stores {@code entry} under {@code key}, replacing any previous one. */
     void set(String key, CacheEntry entry);
+
+    /**
+     * Stores {@code entry} only when nothing is stored under {@code key}; true when it did. Seeds a shared store with
+     * prerendered entries without overwriting what running instances already regenerated. A shared store makes the
+     * check and the write one atomic step (Redis: {@code SET NX}); this default is for single-process stores.
+     */
+    default boolean setIfAbsent(String key, CacheEntry entry) {
+        if (get(key).isPresent()) {
+            return false;
+        }
+        set(key, entry);
+        return true;
+    }
 
     /**
      * Records that {@code tag} was revalidated at {@code now}: entries carrying it and created at or before

@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +19,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -85,6 +86,46 @@ public final class DiskCacheHandler implements CacheHandler {
     @Override
     public Optional<CacheEntry> get(String key) {
         Path file = fileFor(key);
+        Optional<CacheEntryCodec.Stored> stored = read(file);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!stored.get().key().equals(key)) {
+            reportOnce(file, "holds key '" + stored.get().key() + "', not '" + key + "'; ignored");
+            return Optional.empty();
+        }
+        synchronized (tagsLock) {
+            return Optional.of(manifest.apply(stored.get().entry()));
+        }
+    }
+
+    /**
+     * Every readable entry with its key, tag revalidations applied (as {@link #get} returns them); unreadable files
+     * are logged and skipped. For seeding a shared store with what {@code build} prerendered.
+     */
+    public void forEachEntry(BiConsumer<String, CacheEntry> action) {
+        try (Stream<Path> files = Files.list(entriesDir)) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.getFileName().toString().endsWith(".json"))::iterator) {
+                Optional<CacheEntryCodec.Stored> stored = read(file);
+                if (stored.isEmpty()) {
+                    continue;
+                }
+                if (!file.equals(fileFor(stored.get().key()))) {
+                    reportOnce(file, "holds key '" + stored.get().key() + "', which belongs in another file; ignored");
+                    continue;
+                }
+                CacheEntry entry;
+                synchronized (tagsLock) {
+                    entry = manifest.apply(stored.get().entry());
+                }
+                action.accept(stored.get().key(), entry);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the cache directory " + entriesDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<CacheEntryCodec.Stored> read(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -94,19 +135,11 @@ public final class DiskCacheHandler implements CacheHandler {
             reportOnce(file, "cannot be read: " + e);
             return Optional.empty();
         }
-        CacheEntryCodec.Stored stored;
         try {
-            stored = CacheEntryCodec.decode(bytes);
+            return Optional.of(CacheEntryCodec.decode(bytes));
         } catch (IOException e) {
             reportOnce(file, "is not a valid cache entry and is ignored (" + e.getMessage() + ")");
             return Optional.empty();
-        }
-        if (!stored.key().equals(key)) {
-            reportOnce(file, "holds key '" + stored.key() + "', not '" + key + "'; ignored");
-            return Optional.empty();
-        }
-        synchronized (tagsLock) {
-            return Optional.of(manifest.apply(stored.entry()));
         }
     }
 
@@ -166,14 +199,8 @@ public final class DiskCacheHandler implements CacheHandler {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("v", TAGS_VERSION);
         ObjectNode all = root.putObject("tags");
-        tags.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(tag -> {
-            ObjectNode node = all.putObject(tag.getKey());
-            node.put("staleCutoff", tag.getValue().staleCutoff().toString());
-            if (tag.getValue().expireCutoff() != null) {
-                node.put("expireCutoff", tag.getValue().expireCutoff().toString());
-                node.put("expireAt", tag.getValue().expireAt().toString());
-            }
-        });
+        tags.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(tag -> all.set(tag.getKey(), TagRevalidationCodec.toJson(tag.getValue())));
         return Json.encode(root);
     }
 
@@ -188,16 +215,8 @@ public final class DiskCacheHandler implements CacheHandler {
             throw new IOException("not a version-" + TAGS_VERSION + " tag manifest");
         }
         Map<String, TagManifest.TagRevalidation> tags = new LinkedHashMap<>();
-        try {
-            for (var field : (Iterable<Map.Entry<String, JsonNode>>) root.get("tags")::fields) {
-                JsonNode node = field.getValue();
-                Instant staleCutoff = Instant.parse(node.path("staleCutoff").asText());
-                Instant expireCutoff = node.hasNonNull("expireCutoff") ? Instant.parse(node.get("expireCutoff").asText()) : null;
-                Instant expireAt = node.hasNonNull("expireAt") ? Instant.parse(node.get("expireAt").asText()) : null;
-                tags.put(field.getKey(), new TagManifest.TagRevalidation(staleCutoff, expireCutoff, expireAt));
-            }
-        } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw new IOException("malformed tag manifest: " + e.getMessage(), e);
+        for (var field : (Iterable<Map.Entry<String, JsonNode>>) root.get("tags")::fields) {
+            tags.put(field.getKey(), TagRevalidationCodec.fromJson(field.getValue()));
         }
         return tags;
     }

@@ -9,7 +9,8 @@
  *   RenderObserver     request-scoped collector: tags used, cookies/authorization read, uncached data read
  * CacheHandler         the store SPI (get / set / revalidateTag); entries are CacheEntry, bytes via CacheEntryCodec
  *   MemoryCacheHandler LRU bounded by weight;  DiskCacheHandler  files, atomic writes;  TieredCacheHandler  both
- *   TagManifest        per-tag revalidation cut-offs, applied by handlers on read
+ *   TagManifest        per-tag revalidation cut-offs, applied by handlers on read (TagRevalidationCodec: their bytes)
+ * CacheStores          a cache URL (redis://...) to the CacheHandler a CacheHandlerProvider module opens for it
  * </pre>
  *
  * Dispatcher sketch (the wiring is not part of this package):

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import dev.approute.Params;
@@ -18,9 +19,12 @@ import dev.approute.RouteContext;
 import dev.approute.internal.app.AppLayout;
 import dev.approute.internal.app.Problem;
 import dev.approute.internal.app.Problems;
+import dev.approute.internal.cache.CacheHandler;
 import dev.approute.internal.cache.CacheKey;
 import dev.approute.internal.cache.CachedResponse;
 import dev.approute.internal.cache.CachePolicy;
+import dev.approute.internal.cache.CacheStores;
+import dev.approute.internal.cache.DiskCacheHandler;
 import dev.approute.internal.cache.ResponseCache;
 import dev.approute.internal.cache.ServedResponse;
 import dev.approute.internal.cache.TieredCacheHandler;
@@ -41,10 +45,41 @@ public final class Prerenderer {
         return layout.buildDir().resolve("cache");
     }
 
-    /** The cache {@code start} serves from. */
+    /** The cache {@code start} serves from without a cache URL: memory over {@code .approute/cache/}. */
     public static ResponseCache openCache(AppLayout layout) {
         return new ResponseCache(TieredCacheHandler.defaultFor(cacheDir(layout), TieredCacheHandler.DEFAULT_MEMORY_BYTES),
                 InstantSource.system());
+    }
+
+    /**
+     * The cache {@code start} serves from: the shared store at {@code cacheUrl} ({@link CacheStores}), seeded with the
+     * prerendered entries it does not hold yet, or {@link #openCache(AppLayout)} when the URL is null or blank.
+     *
+     * @param out receives one line saying which store is used and what was seeded
+     * @throws IllegalArgumentException when the URL is malformed or names no known store
+     */
+    public static ResponseCache openCache(AppLayout layout, String cacheUrl, Consumer<String> out) {
+        if (cacheUrl == null || cacheUrl.isBlank()) {
+            return openCache(layout);
+        }
+        CacheHandler shared = CacheStores.open(cacheUrl);
+        out.accept("cache: " + shared + seed(shared, cacheDir(layout)));
+        return new ResponseCache(shared, InstantSource.system());
+    }
+
+    // Never overwrites: an entry a running instance regenerated (or another instance seeded) is newer than the build's.
+    private static String seed(CacheHandler shared, Path prerendered) {
+        if (!Files.isDirectory(prerendered)) {
+            return ", nothing prerendered to seed";
+        }
+        int[] seededAndPresent = new int[2];
+        try {
+            new DiskCacheHandler(prerendered).forEachEntry(
+                    (key, entry) -> seededAndPresent[shared.setIfAbsent(key, entry) ? 0 : 1]++);
+        } catch (RuntimeException e) {
+            return ", prerendered entries NOT seeded (" + e.getMessage() + "): routes render on their first request";
+        }
+        return ", " + seededAndPresent[0] + " prerendered entries seeded, " + seededAndPresent[1] + " already there";
     }
 
     /**

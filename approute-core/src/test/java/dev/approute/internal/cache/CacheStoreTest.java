@@ -176,6 +176,30 @@ class CacheStoreTest {
     }
 
     @Test
+    void diskListsEveryReadableEntryWithItsTagRevalidationsApplied() throws IOException {
+        DiskCacheHandler disk = new DiskCacheHandler(dir);
+        disk.set("/a", entry(new byte[] {1}, null, null, "products"));
+        disk.set("/b", entry(new byte[] {2}, null, null));
+        disk.set("/broken", entry(new byte[] {3}, null, null));
+        Files.writeString(disk.fileFor("/broken"), "{not json");
+        disk.revalidateTag("products", T0.plusSeconds(1), RevalidateProfile.EXPIRE_NOW);
+
+        java.util.Map<String, CacheEntry> listed = new java.util.TreeMap<>();
+        new DiskCacheHandler(dir).forEachEntry(listed::put);
+        assertThat(listed).containsOnlyKeys("/a", "/b");
+        assertThat(listed.get("/a").freshness(T0.plusSeconds(1))).isEqualTo(CacheEntry.Freshness.EXPIRED);
+        assertThat(listed.get("/b")).isEqualTo(entry(new byte[] {2}, null, null));
+    }
+
+    @Test
+    void setIfAbsentKeepsWhatIsStored() {
+        MemoryCacheHandler memory = new MemoryCacheHandler(1 << 20);
+        assertThat(memory.setIfAbsent("/a", entry(new byte[] {1}, null, null))).isTrue();
+        assertThat(memory.setIfAbsent("/a", entry(new byte[] {2}, null, null))).isFalse();
+        assertThat(memory.get("/a").orElseThrow().body()).containsExactly(1);
+    }
+
+    @Test
     void aCorruptTagManifestIsIgnored() throws IOException {
         Files.writeString(dir.resolve("tags.json"), "{\"v\":1,\"tags\":{\"x\":{\"staleCutoff\":\"soon\"}}}");
         DiskCacheHandler disk = new DiskCacheHandler(dir);
