@@ -12,7 +12,7 @@ import dev.approute.internal.compile.RouteHandler;
 import dev.approute.internal.compile.RouteModule;
 import dev.approute.internal.router.AppEntry;
 
-/** What a URL pattern leads to: a route file's handlers, or a static page. */
+/** What a URL pattern leads to: a route file's handlers (metadata routes in Java too), a static page, or a static file. */
 public sealed interface Endpoint {
     AppEntry entry();
 
@@ -42,6 +42,18 @@ public sealed interface Endpoint {
         @Override
         public AppEntry entry() {
             return module.entry();
+        }
+    }
+
+    /**
+     * A static metadata file ({@code robots.txt}, {@code favicon.ico}, {@code icon.png}, ...): a GET handler answering
+     * its bytes with its content type and {@code Cache-Control}, so HEAD, OPTIONS and 405 work as on routes.
+     */
+    record StaticFile(AppEntry entry, MethodTable methods) implements Endpoint {
+        public static StaticFile of(AppEntry entry, byte[] data, String contentType, String cacheControl) {
+            RouteHandler get = (request, context) -> Response.bytes(data,
+                    init -> init.contentType(contentType).header("cache-control", cacheControl));
+            return new StaticFile(entry, MethodTable.of(Map.of(HttpMethod.GET, get)));
         }
     }
 
