@@ -112,18 +112,18 @@ final class MetadataValidator {
             if (member instanceof MethodTree tree) {
                 String name = tree.getName().toString();
                 int line = RouteValidator.nameLine(unit, positions, tree, name);
-                Element element = trees.getElement(new TreePath(classPath, tree));
-                if (!(element instanceof ExecutableElement executable)) {
-                    continue;
-                }
+                // no element: javac has reported why (a duplicate class, say), nothing more to say here
+                ExecutableElement executable = trees.getElement(new TreePath(classPath, tree)) instanceof ExecutableElement e ? e : null;
                 if (name.equals(method)) {
                     found++;
                     if (found > 1) {
                         problems.add(new Problem(file, line, "`" + method + "` is declared more than once: approute calls one " + method + "()",
                                 "keep one `" + method + "` method and delete the others"));
-                    } else {
+                    } else if (executable != null) {
                         checkMethod(executable, tree, kind, generatesIds, file, line, problems);
                     }
+                } else if (executable == null) {
+                    continue;
                 } else if (misnamed == null && (name.equalsIgnoreCase(method) || kind.isImage() && isOtherImageName(name, method))) {
                     misnamed = new Problem(file, line, "`" + name + "` is not the method approute calls: " + file.getFileName()
                             + " is served from `" + method + "()`", "rename `" + name + "` to `" + method + "`");
