@@ -39,7 +39,8 @@ final class RouteTablePrinter {
                 CachePolicy policy = Endpoint.Route.cachePolicyOf(module);
                 row.put("cache", policy == null ? Map.of("cached", false)
                         : Map.of("cached", true, "policy", policy instanceof CachePolicy.Static ? "static" : "revalidate",
-                                "cacheControl", policy.cacheControl(), "prerendered", !pattern.isDynamic()));
+                                "cacheControl", module.metadata() != null ? module.metadata().cacheControl() : policy.cacheControl(),
+                                "prerendered", !pattern.isDynamic()));
                 row.put("methods", module.handlers().keySet().stream().map(HttpMethod::name).sorted().toList());
                 row.put("allow", dev.approute.internal.runtime.MethodTable.allowHeader(module.handlers().keySet()));
                 row.put("config", module.config().toJson());

@@ -31,7 +31,7 @@ import dev.approute.internal.router.RoutePattern;
  * {
  *   "approuteVersion": "0.1.0-SNAPSHOT",
  *   "inputs": { "app/api/items/[slug]/route.java": "sha256…", "src/com/acme/Db.java": "sha256…" },
- *   "routes": [ { "pattern": "/api/items/[slug]", "file": "app/api/items/[slug]/route.java",
+ *   "routes": [ { "kind": "route", "pattern": "/api/items/[slug]", "file": "app/api/items/[slug]/route.java",
  *                 "appPath": "/api/items/[slug]/route", "className": "approute.routes.api.items._slug_.Route",
  *                 "packageName": "approute.routes.api.items._slug_", "methods": ["GET"],
  *                 "config": { "dynamic": "force-static", ... } } ]

@@ -35,6 +35,11 @@ public record RouteModule(AppEntry entry, String className, Map<HttpMethod, Rout
      * (Next's exports of the same names; null when not declared).
      */
     public record Metadata(MetadataKind kind, ImageResponse.Size size, String contentType, String alt) {
+        /** What it is served with: its own {@code Cache-Control} (images: the one {@code ImageResponse} sets). */
+        public String cacheControl() {
+            return MetadataKind.CACHE_CONTROL;
+        }
+
         /** The shape {@code routes --json} prints. */
         public Map<String, Object> toJson() {
             Map<String, Object> json = new LinkedHashMap<>();
