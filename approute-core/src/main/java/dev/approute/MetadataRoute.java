@@ -145,16 +145,35 @@ public final class MetadataRoute {
      *         .contentLoc("https://acme.com/video/1.mp4").duration(600).familyFriendly(true);
      * }</pre>
      */
-    public static final class Video {
+    public record Video(Map<String, String> elements) {
         // Google's element names, in the order Next.js writes them.
         private static final List<String> ORDER = List.of("title", "thumbnail_loc", "description", "content_loc", "player_loc",
                 "duration", "view_count", "tag", "rating", "expiration_date", "publication_date", "family_friendly",
                 "requires_subscription", "live");
 
-        private final Map<String, String> elements;
-
-        private Video(Map<String, String> elements) {
-            this.elements = elements;
+        /**
+         * @param elements element name (without {@code video:}) to text; kept in Next's order
+         * @throws IllegalArgumentException for an element Google's video sitemap does not have, or a missing required one
+         */
+        public Video {
+            Map<String, String> ordered = new LinkedHashMap<>();
+            for (String name : ORDER) {
+                String value = elements.get(name);
+                if (value != null) {
+                    ordered.put(name, value);
+                }
+            }
+            for (String name : elements.keySet()) {
+                if (!ORDER.contains(name)) {
+                    throw new IllegalArgumentException("a sitemap video has no <video:" + name + ">; known: " + ORDER);
+                }
+            }
+            for (String required : ORDER.subList(0, 3)) {
+                if (!ordered.containsKey(required)) {
+                    throw new IllegalArgumentException("a sitemap video needs its " + required);
+                }
+            }
+            elements = Collections.unmodifiableMap(ordered);
         }
 
         public static Video of(String title, String thumbnailLoc, String description) {
@@ -162,7 +181,7 @@ public final class MetadataRoute {
             elements.put("title", Objects.requireNonNull(title, "video title"));
             elements.put("thumbnail_loc", Objects.requireNonNull(thumbnailLoc, "video thumbnailLoc"));
             elements.put("description", Objects.requireNonNull(description, "video description"));
-            return new Video(Collections.unmodifiableMap(elements));
+            return new Video(elements);
         }
 
         public Video contentLoc(String url) {
@@ -212,35 +231,10 @@ public final class MetadataRoute {
             return with("live", yes ? "yes" : "no");
         }
 
-        /** Element name (without {@code video:}) to text, in the order they are written. */
-        public Map<String, String> elements() {
-            return elements;
-        }
-
         private Video with(String element, String text) {
-            Map<String, String> changed = new LinkedHashMap<>();
-            for (String name : ORDER) {
-                String value = name.equals(element) ? Objects.requireNonNull(text, element) : elements.get(name);
-                if (value != null) {
-                    changed.put(name, value);
-                }
-            }
-            return new Video(Collections.unmodifiableMap(changed));
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Video video && video.elements.equals(elements);
-        }
-
-        @Override
-        public int hashCode() {
-            return elements.hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return "Video" + elements;
+            Map<String, String> changed = new LinkedHashMap<>(elements);
+            changed.put(element, Objects.requireNonNull(text, element));
+            return new Video(changed);
         }
     }
 
@@ -345,11 +339,10 @@ public final class MetadataRoute {
      * // {"name":"Acme","short_name":"Acme","start_url":"/","display":"standalone",...}
      * }</pre>
      */
-    public static final class Manifest {
-        private final Map<String, Object> members;
-
-        private Manifest(Map<String, Object> members) {
-            this.members = members;
+    public record Manifest(Map<String, Object> members) {
+        /** @param members JSON member name to value, in the order they are written */
+        public Manifest {
+            members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
         }
 
         public static Manifest create() {
@@ -426,27 +419,7 @@ public final class MetadataRoute {
         public Manifest member(String name, Object value) {
             Map<String, Object> changed = new LinkedHashMap<>(members);
             changed.put(Objects.requireNonNull(name, "member name"), value instanceof List<?> list ? List.copyOf(list) : value);
-            return new Manifest(Collections.unmodifiableMap(changed));
-        }
-
-        /** The members in the order they were first set. */
-        public Map<String, Object> members() {
-            return members;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Manifest manifest && manifest.members.equals(members);
-        }
-
-        @Override
-        public int hashCode() {
-            return members.hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return "Manifest" + members;
+            return new Manifest(changed);
         }
     }
 

@@ -54,24 +54,16 @@ final class MetadataValidator {
         this.trees = Trees.instance(task);
         this.types = task.getTypes();
         Elements elements = task.getElements();
-        this.string = type(elements, "java.lang.String");
-        this.routeContext = type(elements, "dev.approute.RouteContext");
+        this.string = RouteValidator.type(elements, "java.lang.String");
+        this.routeContext = RouteValidator.type(elements, "dev.approute.RouteContext");
         TypeElement list = elements.getTypeElement("java.util.List");
         this.anyList = types.getDeclaredType(list, types.getWildcardType(null, null));
         this.sitemapEntries = types.getDeclaredType(list,
-                types.getWildcardType(type(elements, "dev.approute.MetadataRoute.SitemapEntry"), null));
-        this.robots = type(elements, "dev.approute.MetadataRoute.Robots");
-        this.manifest = type(elements, "dev.approute.MetadataRoute.Manifest");
-        this.response = type(elements, "dev.approute.Response");
-        this.imageSize = type(elements, "dev.approute.ImageResponse.Size");
-    }
-
-    private static TypeMirror type(Elements elements, String name) {
-        TypeElement element = elements.getTypeElement(name);
-        if (element == null) {
-            throw new IllegalStateException("approute's API class " + name + " is not on the compile classpath");
-        }
-        return element.asType();
+                types.getWildcardType(RouteValidator.type(elements, "dev.approute.MetadataRoute.SitemapEntry"), null));
+        this.robots = RouteValidator.type(elements, "dev.approute.MetadataRoute.Robots");
+        this.manifest = RouteValidator.type(elements, "dev.approute.MetadataRoute.Manifest");
+        this.response = RouteValidator.type(elements, "dev.approute.Response");
+        this.imageSize = RouteValidator.type(elements, "dev.approute.ImageResponse.Size");
     }
 
     /** The method a file of this kind declares, as an example to copy. */

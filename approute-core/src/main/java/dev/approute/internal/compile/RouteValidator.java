@@ -62,7 +62,7 @@ final class RouteValidator {
         this.completableFuture = types.erasure(type(elements, "java.util.concurrent.CompletableFuture"));
     }
 
-    private static TypeMirror type(Elements elements, String name) {
+    static TypeMirror type(Elements elements, String name) {
         TypeElement element = elements.getTypeElement(name);
         if (element == null) {
             throw new IllegalStateException("approute's API class " + name + " is not on the compile classpath");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +91,15 @@ class SitemapXmlTest {
                 </url>
                 </urlset>
                 """);
+    }
+
+    @Test
+    void aVideoBuiltFromAMapIsCheckedAndOrdered() {
+        assertThatThrownBy(() -> new Video(Map.of("title", "t"))).hasMessageContaining("thumbnail_loc");
+        assertThatThrownBy(() -> new Video(Map.of("title", "t", "thumbnail_loc", "x", "description", "d", "colour", "red")))
+                .hasMessageContaining("<video:colour>");
+        assertThat(new Video(Map.of("live", "no", "description", "d", "title", "t", "thumbnail_loc", "x")).elements().keySet())
+                .containsExactly("title", "thumbnail_loc", "description", "live");
     }
 
     @Test
