@@ -7,6 +7,8 @@ module dev.approute {
     // javac's Trees API, used by dev/build only; `start` loads compiled classes and runs without a compiler.
     requires static jdk.compiler;
     requires java.net.http;
+    // ImageResponse draws metadata images with Java2D (headless) and encodes them with javax.imageio.
+    requires transitive java.desktop;
     requires io.helidon.webserver;
     requires io.helidon.webserver.http2;
     requires io.helidon.http;

@@ -10,7 +10,6 @@ import dev.approute.internal.app.AppLayout;
 import dev.approute.internal.compile.HttpMethod;
 import dev.approute.internal.compile.RouteModule;
 import dev.approute.internal.router.AppEntry;
-import dev.approute.internal.router.EntryKind;
 import dev.approute.internal.router.RoutePattern;
 import dev.approute.internal.runtime.AppAssembler;
 import dev.approute.internal.runtime.Endpoint;
@@ -29,21 +28,25 @@ final class RouteTablePrinter {
         built.entries().forEach(entry -> entries.putIfAbsent(entry.pattern(), entry));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (RoutePattern pattern : built.routes().table().patternsInMatchOrder()) {
-            AppEntry entry = entries.get(pattern);
             RouteModule module = modules.get(pattern);
+            AppEntry entry = module != null ? module.entry() : entries.get(pattern);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("pattern", pattern.toString());
-            row.put("kind", module != null ? "route" : entry.kind() == EntryKind.PAGE ? "page" : entry.kind().name().toLowerCase());
+            row.put("kind", module != null && module.metadata() == null ? "route" : entry.kind().name().toLowerCase());
             row.put("file", layout.relative(entry.file()).toString());
             row.put("dynamic", pattern.isDynamic());
             if (module != null) {
                 CachePolicy policy = Endpoint.Route.cachePolicyOf(module);
                 row.put("cache", policy == null ? Map.of("cached", false, "reason", whyNotCached(module))
                         : Map.of("cached", true, "policy", policy instanceof CachePolicy.Static ? "static" : "revalidate",
-                                "cacheControl", policy.cacheControl(), "prerendered", !pattern.isDynamic()));
+                                "cacheControl", module.metadata() != null ? module.metadata().cacheControl() : policy.cacheControl(),
+                                "prerendered", !pattern.isDynamic()));
                 row.put("methods", module.handlers().keySet().stream().map(HttpMethod::name).sorted().toList());
                 row.put("allow", dev.approute.internal.runtime.MethodTable.allowHeader(module.handlers().keySet()));
                 row.put("config", module.config().toJson());
+                if (module.metadata() != null) {
+                    row.put("metadata", module.metadata().toJson());
+                }
                 if (!module.warnings().isEmpty()) {
                     row.put("warnings", module.warnings());
                 }
@@ -79,14 +82,15 @@ final class RouteTablePrinter {
             String branch = rows.size() == 1 ? "─" : i == 0 ? "┌" : i == rows.size() - 1 ? "└" : "├";
             Map<String, Object> cache = (Map<String, Object>) row.get("cache");
             boolean cached = cache != null && Boolean.TRUE.equals(cache.get("cached"));
-            String symbol = "page".equals(row.get("kind")) || (cached && Boolean.TRUE.equals(cache.get("prerendered"))) ? "○"
+            // no cache entry at all: a page or a static metadata file, served from its bytes
+            String symbol = cache == null || (cached && Boolean.TRUE.equals(cache.get("prerendered"))) ? "○"
                     : cached ? "●" : "ƒ";
             String methods = String.join(" ", (List<String>) row.get("methods"));
             Map<String, Object> config = (Map<String, Object>) row.get("config");
             String note = config == null ? "" : configNote(config);
             out.append(String.format("%s %s %-" + width + "s %s%s%n", branch, symbol, row.get("pattern"), methods, note));
         }
-        out.append("\n○  (Static)   a page, or a cached GET prerendered at build\n");
+        out.append("\n○  (Static)   a page or static file, or a cached GET prerendered at build\n");
         out.append("●  (Cached)   a cached GET with params, rendered on first request\n");
         out.append("ƒ  (Dynamic)  the handler runs on every request\n");
         return out.toString();

@@ -76,6 +76,35 @@ class CommandsTest {
     }
 
     @Test
+    void metadataRoutesAndStaticMetadataFilesAreListed() throws Exception {
+        write("app/robots.txt", "User-Agent: *\n");
+        write("app/blog/sitemap.java", """
+                class Sitemap {
+                    static List<String> generateSitemaps() { return List.of("a", "b"); }
+                    static List<MetadataRoute.SitemapEntry> sitemap(String id) { return List.of(MetadataRoute.SitemapEntry.of(id)); }
+                }
+                """);
+        write("app/opengraph-image.java", """
+                class OpengraphImage {
+                    static final String alt = "Acme";
+                    static final ImageResponse.Size size = new ImageResponse.Size(1200, 630);
+                    static Response image() { return ImageResponse.png(size, g -> { }); }
+                }
+                """);
+        assertThat(run("build", app.toString())).isZero();
+        assertThat(out).contains("○ /robots.txt").contains("○ /opengraph-image").contains("● /blog/sitemap/[__metadata_id__]")
+                .contains("/blog/sitemap/a.xml 200").contains("/blog/sitemap/b.xml 200").contains("/opengraph-image 200");
+        assertThat(run("routes", app.toString(), "--json")).isZero();
+        JsonNode rows = new ObjectMapper().readTree(out);
+        assertThat(rows).extracting(row -> row.get("pattern").asText() + " " + row.get("kind").asText())
+                .containsExactlyInAnyOrder("/robots.txt metadata", "/opengraph-image metadata", "/blog/sitemap/[__metadata_id__] metadata");
+        JsonNode image = rows.findParents("metadata").stream().filter(row -> row.get("pattern").asText().equals("/opengraph-image"))
+                .findFirst().orElseThrow().get("metadata");
+        assertThat(image.get("alt").asText()).isEqualTo("Acme");
+        assertThat(image.get("size").get("width").asInt()).isEqualTo(1200);
+    }
+
+    @Test
     void routesMatchPrintsTheFileAndDecodedParams() throws Exception {
         goodApp();
         assertThat(run("routes", app.toString(), "--match", "/api/items/caf%C3%A9")).isZero();

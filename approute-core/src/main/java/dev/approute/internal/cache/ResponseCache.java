@@ -37,9 +37,10 @@ import dev.approute.Headers;
  * thread), and must report what it observed ({@link RenderObserver}). Its exceptions propagate on a MISS (the
  * dispatcher answers 500) and are logged on a regeneration (the stale entry stays).
  *
- * <p>Headers: every cacheable answer carries the policy's {@code Cache-Control} ({@code s-maxage=31536000} for static,
- * {@code s-maxage=N, stale-while-revalidate=<31536000-N>} for revalidate N; a handler's own {@code Cache-Control} is
- * replaced, as in Next) and {@code x-approute-cache}. A MISS that may not be stored keeps the handler's headers and
+ * <p>Headers: every cacheable answer carries {@code x-approute-cache} and the policy's {@code Cache-Control}
+ * ({@code s-maxage=31536000} for static, {@code s-maxage=N, stale-while-revalidate=<31536000-N>} for revalidate N)
+ * unless the handler set its own, which is kept (Next 16's app-route template: "If cache control is already set on
+ * the response we don't override it"; metadata routes rely on it for {@code public, max-age=0, must-revalidate}). A MISS that may not be stored keeps the handler's headers and
  * gets {@code Cache-Control: private, no-cache, no-store, max-age=0, must-revalidate} unless it set its own, so no
  * shared cache downstream keeps what approute refused to keep.
  *
@@ -52,7 +53,7 @@ public final class ResponseCache {
     public static final String NO_STORE_CACHE_CONTROL = "private, no-cache, no-store, max-age=0, must-revalidate";
 
     /** Headers never stored with an entry: framing and per-response headers, and the ones the cache sets itself. */
-    private static final Set<String> UNSTORED_HEADERS = Set.of("cache-control", CacheStatus.HEADER, "content-length",
+    private static final Set<String> UNSTORED_HEADERS = Set.of(CacheStatus.HEADER, "content-length",
             "transfer-encoding", "connection", "keep-alive", "date", "age", "trailer", "upgrade");
 
     /** What happens in the background, for logs and tests; the default logs. Methods must not throw. */
@@ -275,10 +276,11 @@ public final class ResponseCache {
     }
 
     private static ServedResponse fromEntry(CacheStatus status, CacheEntry entry, CachePolicy policy) {
-        Headers headers = entry.headers().toBuilder()
-                .set("cache-control", policy.cacheControl())
-                .set(CacheStatus.HEADER, status.name())
-                .build();
-        return new ServedResponse(status, entry.status(), headers, entry.body(), null);
+        Headers.Builder headers = entry.headers().toBuilder();
+        if (!headers.has("cache-control")) {
+            headers.set("cache-control", policy.cacheControl());
+        }
+        headers.set(CacheStatus.HEADER, status.name());
+        return new ServedResponse(status, entry.status(), headers.build(), entry.body(), null);
     }
 }

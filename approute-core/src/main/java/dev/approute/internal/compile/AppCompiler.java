@@ -36,6 +36,7 @@ import dev.approute.Request;
 import dev.approute.internal.app.AppLayout;
 import dev.approute.internal.app.Problem;
 import dev.approute.internal.router.AppEntry;
+import dev.approute.internal.metadata.MetadataKind;
 import dev.approute.internal.router.EntryKind;
 
 /**
@@ -95,12 +96,13 @@ public final class AppCompiler {
     }
 
     /**
-     * Cleans {@code .approute/classes} and compiles {@code src/} and every {@link EntryKind#ROUTE} entry's folder
-     * in one javac task. Other entry kinds are ignored.
+     * Cleans {@code .approute/classes} and compiles {@code src/} and the folder of every {@link EntryKind#ROUTE} entry
+     * and of every dynamic {@link EntryKind#METADATA} entry ({@code sitemap.java}, ...) in one javac task. Other
+     * entries (pages, static metadata files) are ignored.
      */
     public CompileResult compileAll(List<AppEntry> routeEntries) {
         List<AppEntry> routes = routeEntries.stream()
-                .filter(entry -> entry.kind() == EntryKind.ROUTE)
+                .filter(AppCompiler::isCompiled)
                 .sorted(Comparator.comparing(entry -> entry.file().toAbsolutePath().normalize().toString()))
                 .toList();
         deleteTree(layout.classesDir());
@@ -124,6 +126,12 @@ public final class AppCompiler {
         return compile(List.of(entry), List.of(), out, null, classpath);
     }
 
+    /** route.java, and metadata routes written in Java (sitemap.java, icon.java, ...). */
+    public static boolean isCompiled(AppEntry entry) {
+        return entry.kind() == EntryKind.ROUTE
+                || entry.kind() == EntryKind.METADATA && entry.file().getFileName().toString().endsWith(".java");
+    }
+
     private Path hotDir() {
         return layout.buildDir().resolve("hot");
     }
@@ -137,18 +145,21 @@ public final class AppCompiler {
             return new CompileResult(List.of(), problems);
         }
         List<JavaFileObject> sources = new ArrayList<>();
-        Map<Path, AppEntry> routeByFolder = new LinkedHashMap<>();
+        // A folder may hold several entries (route.java, sitemap.java, icon.java): they share its package.
+        Map<Path, AppEntry> entryByFile = new LinkedHashMap<>();
+        for (AppEntry entry : routes) {
+            entryByFile.put(entry.file().toAbsolutePath().normalize(), entry);
+        }
         Map<Path, String> packageByFolder = new HashMap<>();
         for (AppEntry entry : routes) {
             Path folder = entry.folder().toAbsolutePath().normalize();
-            if (routeByFolder.putIfAbsent(folder, entry) != null) {
+            if (packageByFolder.containsKey(folder)) {
                 continue;
             }
             String packageName = packageOf(entry);
             packageByFolder.put(folder, packageName);
             for (Path file : javaFiles(folder, 1)) {
-                boolean routeFile = file.equals(entry.file().toAbsolutePath().normalize());
-                RouteSource source = routeSource(file, packageName, routeFile, problems);
+                RouteSource source = routeSource(file, packageName, entryByFile.containsKey(file), problems);
                 if (source != null) {
                     sources.add(source);
                 }
@@ -159,7 +170,7 @@ public final class AppCompiler {
             routeSources.put(source.toUri(), (RouteSource) source);
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        Map<Path, RouteValidator.Outcome> outcomes = new HashMap<>();
+        Map<Path, RouteValidator.Outcome> outcomes = new HashMap<>();   // by entry file
         if (!sources.isEmpty() || !srcFiles.isEmpty()) {
             try (StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
                 Files.createDirectories(routesOut);
@@ -177,16 +188,21 @@ public final class AppCompiler {
                 Iterable<? extends CompilationUnitTree> units = task.parse();
                 task.analyze();
                 RouteValidator validator = new RouteValidator(task);
+                MetadataValidator metadataValidator = new MetadataValidator(task);
                 for (CompilationUnitTree unit : units) {
                     // javac hands back its own wrappers of our file objects: match them by URI
                     RouteSource source = routeSources.get(unit.getSourceFile().toUri());
                     if (source != null && source.routeFile()) {
+                        AppEntry entry = entryByFile.get(source.file());
+                        Path relative = layout.relative(source.file());
                         try {
-                            outcomes.put(source.file().getParent(),
-                                    validator.validate(unit, layout.relative(source.file()), source.packageName()));
+                            outcomes.put(source.file(), entry.kind() == EntryKind.METADATA
+                                    ? metadataValidator.validate(unit, relative, source.packageName(),
+                                            MetadataKind.of(source.file().getFileName().toString()), entry.pattern().toString())
+                                    : validator.validate(unit, relative, source.packageName()));
                         } catch (RuntimeException e) {
                             // javac has reported whatever left this tree unreadable
-                            outcomes.put(source.file().getParent(), null);
+                            outcomes.put(source.file(), null);
                         }
                     }
                 }
@@ -209,8 +225,9 @@ public final class AppCompiler {
             }
         }
         List<CompiledRoute> compiled = new ArrayList<>();
-        routeByFolder.forEach((folder, entry) -> {
-            RouteValidator.Outcome outcome = outcomes.get(folder);
+        entryByFile.forEach((file, entry) -> {
+            Path folder = file.getParent();
+            RouteValidator.Outcome outcome = outcomes.get(file);
             if (outcome == null || outcome.className() == null || foldersWithProblems.contains(folder)) {
                 return;
             }
@@ -276,6 +293,14 @@ public final class AppCompiler {
         }
         if (message.contains("should be declared in a file named")) {
             return "remove `public` from the class: route classes need no access modifier";
+        }
+        if (message.startsWith("duplicate class")) {
+            return "the .java files of one folder share a package: give each top-level class its own name "
+                    + "(e.g. class AppleIcon in apple-icon.java beside class Icon in icon.java)";
+        }
+        if (message.contains("reference to List is ambiguous")) {
+            return "java.util.* is imported for you, so `import java.awt.*;` makes List ambiguous: import the java.awt "
+                    + "classes one by one (import java.awt.Color;)";
         }
         if (message.contains("does not exist") && message.contains("package ")) {
             return "put shared code in src/ (with its package), or check the import's spelling";

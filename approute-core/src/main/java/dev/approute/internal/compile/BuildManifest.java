@@ -31,7 +31,7 @@ import dev.approute.internal.router.RoutePattern;
  * {
  *   "approuteVersion": "0.1.0-SNAPSHOT",
  *   "inputs": { "app/api/items/[slug]/route.java": "sha256…", "src/com/acme/Db.java": "sha256…" },
- *   "routes": [ { "pattern": "/api/items/[slug]", "file": "app/api/items/[slug]/route.java",
+ *   "routes": [ { "kind": "route", "pattern": "/api/items/[slug]", "file": "app/api/items/[slug]/route.java",
  *                 "appPath": "/api/items/[slug]/route", "className": "approute.routes.api.items._slug_.Route",
  *                 "packageName": "approute.routes.api.items._slug_", "methods": ["GET"],
  *                 "config": { "dynamic": "force-static", ... } } ]
@@ -55,7 +55,8 @@ public final class BuildManifest {
             List<CompiledRoute> routes = new ArrayList<>();
             for (Map<String, Object> record : routeRecords) {
                 Path file = layout.root().resolve((String) record.get("file")).normalize();
-                AppEntry entry = new AppEntry(EntryKind.ROUTE, file, (String) record.get("appPath"),
+                EntryKind kind = "metadata".equals(record.get("kind")) ? EntryKind.METADATA : EntryKind.ROUTE;
+                AppEntry entry = new AppEntry(kind, file, (String) record.get("appPath"),
                         RoutePattern.parse((String) record.get("pattern")));
                 List<HttpMethod> methods = new ArrayList<>();
                 for (Object name : (List<?>) record.getOrDefault("methods", List.of())) {
@@ -91,6 +92,7 @@ public final class BuildManifest {
         List<Map<String, Object>> records = new ArrayList<>();
         for (CompiledRoute route : routes) {
             Map<String, Object> record = new LinkedHashMap<>();
+            record.put("kind", route.entry().kind().name().toLowerCase(java.util.Locale.ROOT));
             record.put("pattern", route.entry().pattern().toString());
             record.put("file", slashes(layout.relative(route.entry().file())));
             record.put("appPath", route.entry().appPath());

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import dev.approute.Response;
 import dev.approute.RouteContext;
 import dev.approute.internal.app.AppLayout;
 import dev.approute.internal.app.Problem;
+import dev.approute.internal.router.EntryKind;
 
 /**
  * Loads compiled routes and binds their handlers once; no compiler needed (this is what {@code start} runs).
@@ -71,13 +73,20 @@ public final class RouteLoader {
         return new RouteLoader(classesRoot).load(routes);
     }
 
-    /** Loads each route in its own class loader under the shared src loader. */
+    /**
+     * Loads each route folder in its own class loader under the shared src loader; the entries of one folder
+     * ({@code route.java}, {@code sitemap.java}, ...) share its loader, so its helper classes exist once.
+     */
     public LoadResult load(List<CompiledRoute> routes) {
         List<RouteModule> modules = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        Map<Path, RouteClassLoader> loaders = new HashMap<>();
         for (CompiledRoute route : routes) {
             try {
-                modules.add(reload(route));
+                Path dir = classesDirOf(route);
+                RouteClassLoader loader = loaders.computeIfAbsent(dir.resolve(route.packageName().replace('.', '/')),
+                        key -> new RouteClassLoader(route.packageName(), dir, srcLoader));
+                modules.add(load(route, loader));
             } catch (RouteLoadException e) {
                 problems.add(e.problem);
             }
@@ -91,8 +100,14 @@ public final class RouteLoader {
      * @throws RouteLoadException with a problem naming the route file when the class is missing or broken
      */
     public RouteModule reload(CompiledRoute route) {
-        Path dir = route.classesDir() != null ? route.classesDir() : classesRoot.resolve("routes");
-        RouteClassLoader loader = new RouteClassLoader(route.packageName(), dir, srcLoader);
+        return load(route, new RouteClassLoader(route.packageName(), classesDirOf(route), srcLoader));
+    }
+
+    private Path classesDirOf(CompiledRoute route) {
+        return route.classesDir() != null ? route.classesDir() : classesRoot.resolve("routes");
+    }
+
+    private RouteModule load(CompiledRoute route, RouteClassLoader loader) {
         Path file = route.entry().file();
         Class<?> type;
         try {
@@ -111,6 +126,9 @@ public final class RouteLoader {
         } catch (IllegalAccessException e) {
             throw new RouteLoadException(new Problem(file, 0, "cannot access " + route.className() + ": " + e.getMessage(), null));
         }
+        if (route.entry().kind() == EntryKind.METADATA) {
+            return MetadataBinder.bind(route, type, lookup, readConfig(type, lookup, file));
+        }
         Map<HttpMethod, RouteHandler> handlers = new EnumMap<>(HttpMethod.class);
         Method[] methods = type.getDeclaredMethods();
         Arrays.sort(methods, Comparator.comparing(Method::getName));
@@ -128,7 +146,7 @@ public final class RouteLoader {
         SegmentConfigParser.Result config = readConfig(type, lookup, file);
         RouteModule.StaticParams staticParams = staticParams(type, lookup, file);
         return new RouteModule(route.entry(), route.className(), Map.copyOf(handlers), config.config(),
-                withParamWarnings(config, route.entry().pattern().isDynamic(), staticParams != null), staticParams);
+                withParamWarnings(config, route.entry().pattern().isDynamic(), staticParams != null), staticParams, null);
     }
 
     // dynamicParams = false is only meaningful beside dynamic segments and a generateStaticParams() to list them.

@@ -3,10 +3,8 @@ package dev.approute.internal.compile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import javax.lang.model.element.Element;
@@ -23,10 +21,7 @@ import javax.lang.model.util.Types;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.JavacTask;
@@ -67,7 +62,7 @@ final class RouteValidator {
         this.completableFuture = types.erasure(type(elements, "java.util.concurrent.CompletableFuture"));
     }
 
-    private static TypeMirror type(Elements elements, String name) {
+    static TypeMirror type(Elements elements, String name) {
         TypeElement element = elements.getTypeElement(name);
         if (element == null) {
             throw new IllegalStateException("approute's API class " + name + " is not on the compile classpath");
@@ -97,8 +92,7 @@ final class RouteValidator {
 
         Set<HttpMethod> methods = EnumSet.noneOf(HttpMethod.class);
         boolean verbLike = false;
-        Map<String, Object> configValues = new LinkedHashMap<>();
-        Map<String, Integer> configLines = new LinkedHashMap<>();
+        SegmentConfigFields config = new SegmentConfigFields(trees, unit, classPath, file, problems);
         for (Tree member : routeClass.getMembers()) {
             if (member instanceof MethodTree method) {
                 String name = method.getName().toString();
@@ -122,23 +116,8 @@ final class RouteValidator {
                                 "keep one `" + verb + "` method and delete the others"));
                     }
                 }
-            } else if (member instanceof VariableTree field && SegmentConfigParser.isConfigName(field.getName().toString())) {
-                String name = field.getName().toString();
-                int line = nameLine(unit, positions, field, name);
-                TreePath fieldPath = new TreePath(classPath, field);
-                Element element = trees.getElement(fieldPath);
-                if (!(element instanceof VariableElement variable) || variable.asType().getKind() == TypeKind.ERROR) {
-                    continue; // javac reported it
-                }
-                Set<Modifier> modifiers = variable.getModifiers();
-                if (!modifiers.contains(Modifier.STATIC) || !modifiers.contains(Modifier.FINAL)) {
-                    problems.add(new Problem(file, line, "`" + name + "` is a segment-config name, but this field is not `static final`"
-                            + ": approute reads segment config only from static final constants",
-                            "declare it `static final`, e.g. " + example(name) + ", or rename the field"));
-                    continue;
-                }
-                configValues.put(name, constantValue(variable, field, fieldPath));
-                configLines.put(name, line);
+            } else if (member instanceof VariableTree field) {
+                config.accept(field);
             }
         }
         int classLine = line(unit, positions, routeClass);
@@ -147,11 +126,8 @@ final class RouteValidator {
                     + "requests with static methods named GET, POST, PUT, PATCH, DELETE, HEAD or OPTIONS",
                     "add one, e.g. " + HANDLER_EXAMPLE));
         }
-        SegmentConfigParser.Result config = SegmentConfigParser.parse(configValues);
-        for (SegmentConfigParser.Issue issue : config.issues()) {
-            problems.add(new Problem(file, configLines.getOrDefault(issue.field(), classLine), issue.message(), issue.fix()));
-        }
-        return new Outcome(className, List.copyOf(methods), config.config(), problems);
+        SegmentConfig parsed = config.finish(classLine);
+        return new Outcome(className, List.copyOf(methods), parsed, problems);
     }
 
     /** True when {@code method} is a valid handler; otherwise adds a problem for each mistake. */
@@ -208,31 +184,6 @@ final class RouteValidator {
         return types.isSameType(argument, response);
     }
 
-    /** The constant javac computed; for an array initializer, the list of its constant elements; else null. */
-    private Object constantValue(VariableElement variable, VariableTree field, TreePath fieldPath) {
-        Object value = variable.getConstantValue();
-        if (value != null) {
-            return value;
-        }
-        if (field.getInitializer() instanceof NewArrayTree array && array.getInitializers() != null) {
-            List<Object> values = new ArrayList<>();
-            for (ExpressionTree item : array.getInitializers()) {
-                Object itemValue = null;
-                if (item instanceof LiteralTree literal) {
-                    itemValue = literal.getValue();
-                } else if (trees.getElement(new TreePath(fieldPath, item)) instanceof VariableElement constant) {
-                    itemValue = constant.getConstantValue();
-                }
-                if (itemValue == null) {
-                    return null;
-                }
-                values.add(itemValue);
-            }
-            return values;
-        }
-        return null;
-    }
-
     private static ClassTree chooseRouteClass(List<ClassTree> classes) {
         for (ClassTree type : classes) {
             for (Tree member : type.getMembers()) {
@@ -249,20 +200,8 @@ final class RouteValidator {
         return classes.get(0);
     }
 
-    private static String example(String field) {
-        return switch (field) {
-            case "dynamic" -> "static final String dynamic = \"force-static\";";
-            case "dynamicParams" -> "static final boolean dynamicParams = false;";
-            case "revalidate" -> "static final int revalidate = 60;";
-            case "fetchCache" -> "static final String fetchCache = \"auto\";";
-            case "runtime" -> "static final String runtime = \"nodejs\";";
-            case "preferredRegion" -> "static final String preferredRegion = \"auto\";";
-            default -> "static final int maxDuration = 30;";
-        };
-    }
-
     /** The line of {@code name} in {@code tree}'s declaration (annotations and modifiers may sit on earlier lines). */
-    private static int nameLine(CompilationUnitTree unit, SourcePositions positions, Tree tree, String name) {
+    static int nameLine(CompilationUnitTree unit, SourcePositions positions, Tree tree, String name) {
         long start = positions.getStartPosition(unit, tree);
         try {
             CharSequence text = unit.getSourceFile().getCharContent(true);
@@ -277,7 +216,7 @@ final class RouteValidator {
         return line(unit, positions, tree);
     }
 
-    private static int line(CompilationUnitTree unit, SourcePositions positions, Tree tree) {
+    static int line(CompilationUnitTree unit, SourcePositions positions, Tree tree) {
         long position = positions.getStartPosition(unit, tree);
         return position < 0 ? 0 : (int) unit.getLineMap().getLineNumber(position);
     }

@@ -6,6 +6,6 @@ public enum EntryKind {
     ROUTE,
     /** {@code page.html} (or {@code page.java}): a page, GET/HEAD only. */
     PAGE,
-    /** {@code sitemap.java}, {@code robots.java}, ...: metadata routes (served in a later issue; found for conflicts now). */
+    /** {@code sitemap.java}, {@code robots.java}, {@code icon.png}, ...: metadata routes, in Java or static files. */
     METADATA
 }

@@ -54,7 +54,8 @@ public final class AppAssembler {
         List<AppEntry> entries = scan.entries();
         List<Problem> problems = new ArrayList<>(scan.problems());
         problems.addAll(RouteValidator.validate(entries, layout));
-        List<AppEntry> routes = entries.stream().filter(entry -> entry.kind() == EntryKind.ROUTE).toList();
+        problems.addAll(MetadataEntries.problems(entries, layout));
+        List<AppEntry> routes = entries.stream().filter(AppCompiler::isCompiled).toList();
         CompileResult compiled = compiler.compileAll(routes);
         problems.addAll(compiled.problems());
         if (!problems.isEmpty()) {
@@ -65,8 +66,9 @@ public final class AppAssembler {
         if (!loaded.problems().isEmpty()) {
             throw new Problems(loaded.problems());
         }
+        List<AppEntry> served = servedEntries(entries, loaded.modules());
         BuildManifest.write(layout, compiled.routes());
-        return new Built(entries, loaded.modules(), AppRoutes.of(table(entries, loaded.modules())));
+        return new Built(served, loaded.modules(), AppRoutes.of(table(served, loaded.modules())));
     }
 
     /**
@@ -112,9 +114,24 @@ public final class AppAssembler {
         if (!loaded.problems().isEmpty()) {
             throw new Problems(loaded.problems());
         }
-        // Pages are static files served from app/; routes come from the build.
-        List<AppEntry> entries = AppScanner.scan(layout).entries();
+        // Pages and static metadata files are served from app/ as they are now; routes come from the build.
+        List<AppEntry> entries = servedEntries(AppScanner.scan(layout).entries(), loaded.modules());
         return new Built(entries, loaded.modules(), AppRoutes.of(table(entries, loaded.modules())));
+    }
+
+    /**
+     * The entries with the URLs their loaded modules serve; when a module moved (generateSitemaps), the route set is
+     * validated again, so a clash at the new URL is reported like any other.
+     */
+    private List<AppEntry> servedEntries(List<AppEntry> entries, List<RouteModule> modules) {
+        List<AppEntry> served = MetadataEntries.withLoadedPatterns(entries, modules);
+        if (!served.equals(entries)) {
+            List<Problem> problems = RouteValidator.validate(served, layout);
+            if (!problems.isEmpty()) {
+                throw new Problems(problems);
+            }
+        }
+        return served;
     }
 
     private RouteTable<Endpoint> table(List<AppEntry> entries, List<RouteModule> modules) {
@@ -127,6 +144,7 @@ public final class AppAssembler {
                 endpoints.put(entry.pattern(), Endpoint.Page.of(entry, read(entry)));
             }
         }
+        endpoints.putAll(MetadataEntries.staticFiles(entries));
         return RouteTable.build(endpoints);
     }
 

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import dev.approute.internal.app.AppLayout;
 import dev.approute.internal.app.Problems;
+import dev.approute.internal.compile.AppCompiler;
 import dev.approute.internal.router.AppEntry;
 import dev.approute.internal.router.EntryKind;
 
@@ -132,6 +133,10 @@ public final class DevRoutes implements Supplier<AppRoutes>, AutoCloseable {
                     .findFirst().orElse(null);
             if (owner == null) {
                 return null; // a new route, or a .java file outside any route folder
+            }
+            if (built.entries().stream().anyMatch(entry -> entry.kind() == EntryKind.METADATA
+                    && entry.folder().equals(owner.folder()) && AppCompiler.isCompiled(entry))) {
+                return null; // the folder also holds sitemap.java, icon.java...: they are rebuilt with it
             }
             if (!routes.contains(owner)) {
                 routes.add(owner);

@@ -15,7 +15,7 @@ import dev.approute.internal.data.DataRoute;
 import dev.approute.internal.router.AppEntry;
 import dev.approute.internal.router.EntryKind;
 
-/** What a URL pattern leads to: a route file's handlers, or a static page. */
+/** What a URL pattern leads to: a route file's handlers (metadata routes in Java too), a static page, or a static file. */
 public sealed interface Endpoint {
     AppEntry entry();
 
@@ -58,6 +58,24 @@ public sealed interface Endpoint {
         @Override
         public AppEntry entry() {
             return module.entry();
+        }
+    }
+
+    /**
+     * A static metadata file ({@code robots.txt}, {@code favicon.ico}, {@code icon.png}, ...): a GET handler answering
+     * its bytes with its content type and {@code Cache-Control}, so HEAD, OPTIONS and 405 work as on routes.
+     */
+    record StaticFile(AppEntry entry, MethodTable methods) implements Endpoint {
+        public static StaticFile of(AppEntry entry, byte[] data, String contentType, String cacheControl) {
+            RouteHandler get = (request, context) -> Response.bytes(data,
+                    init -> init.contentType(contentType).header("cache-control", cacheControl));
+            return new StaticFile(entry, MethodTable.of(Map.of(HttpMethod.GET, get)));
+        }
+
+        // A file's bytes: it reads no data.
+        @Override
+        public DataRoute dataRoute() {
+            return DataRoute.OUTSIDE_REQUEST;
         }
     }
 

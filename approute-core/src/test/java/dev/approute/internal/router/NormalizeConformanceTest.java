@@ -20,7 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NormalizeConformanceTest {
     /** Parallel slots (@x) and interception markers ((..)x) are refused with a Problem. */
     static final Set<String> UNSUPPORTED_FOLDER = Set.of("norm-013", "norm-014", "norm-030", "norm-070");
-    /** approute does not read generateSitemaps/generateImageMetadata yet: one URL per file. */
+    /**
+     * The scanner gives one URL per file: a sitemap.java with generateSitemaps moves to /sitemap/[__metadata_id__] when
+     * it is loaded (MetadataRoutesHttpTest); generateImageMetadata is not supported (a build error).
+     */
     static final Map<String, String> NO_GENERATED_IDS = Map.of("norm-042", "/product/sitemap.xml", "norm-057", "/icon");
     /** No djb2 suffix for metadata in a group: the file's own name is its URL (a clash is a build error instead). */
     static final Map<String, String> NO_GROUP_SUFFIX = Map.of("norm-068", "/opengraph-image", "norm-069", "/opengraph-image.png");

@@ -55,6 +55,24 @@ class DevRoutesTest {
         }
     }
 
+    @Test
+    void aMetadataRouteAndTheRouteBesideItFollowEdits() throws Throwable {
+        String route = "class Route { static Response GET() { return Response.text(Shared.NAME); } }";
+        write("app/Shared.java", "class Shared { static final String NAME = \"one\"; }");
+        write("app/route.java", route);
+        write("app/robots.java", "class Robots { static MetadataRoute.Robots robots() { return MetadataRoute.Robots.of().host(Shared.NAME); } }");
+        try (DevRoutes routes = new DevRoutes(new AppLayout(app), log::add)) {
+            assertThat(body(routes, "/robots.txt")).isEqualTo("Host: one\n");
+
+            write("app/Shared.java", "class Shared { static final String NAME = \"two\"; }");
+            awaitBody(routes, "/robots.txt", "Host: two\n");
+            assertThat(body(routes, "/")).isEqualTo("two");
+
+            write("app/robots.java", "class Robots { static MetadataRoute.Robots robots() { return MetadataRoute.Robots.of().host(\"three\"); } }");
+            awaitBody(routes, "/robots.txt", "Host: three\n");
+        }
+    }
+
     private void write(String relative, String content) throws Exception {
         Path file = app.resolve(relative);
         Files.createDirectories(file.getParent());
