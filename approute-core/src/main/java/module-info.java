@@ -26,4 +26,5 @@ module dev.approute {
     exports dev.approute.internal.app to dev.approute.cli, dev.approute.testing;
     exports dev.approute.internal.util to dev.approute.cli, dev.approute.testing;
     exports dev.approute.internal.cache to dev.approute.cli, dev.approute.testing;
+    exports dev.approute.internal.config to dev.approute.cli, dev.approute.testing;
 }

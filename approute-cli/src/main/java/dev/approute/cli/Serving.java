@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import dev.approute.internal.app.AppLayout;
 import dev.approute.internal.cache.ResponseCache;
+import dev.approute.internal.config.AppConfig;
 import dev.approute.internal.runtime.AppRoutes;
 import dev.approute.internal.runtime.Dispatcher;
 import dev.approute.internal.runtime.ErrorResponses;
@@ -20,9 +21,12 @@ final class Serving {
     static int serve(String mode, AppLayout layout, ServeOptions options, Supplier<AppRoutes> routes, ResponseCache cache) {
         boolean dev = cache == null;
         Dispatcher dispatcher = new Dispatcher(routes, new ErrorResponses(layout, dev, System.err::println), cache);
+        // serverTimeouts apply when the server starts (dev: restart to apply an edit).
+        AppConfig.ServerTimeouts timeouts = routes.get().rules().config().serverTimeouts();
         HttpServer server;
         try {
-            server = HttpServer.start(ServerOptions.of(options.hostname, options.port()), dispatcher, dev ? System.out::println : null);
+            server = HttpServer.start(ServerOptions.of(options.hostname, options.port()).withTimeouts(timeouts.idle(), timeouts.read()),
+                    dispatcher, dev ? System.out::println : null);
         } catch (RuntimeException e) {
             System.err.println("⨯ cannot listen on " + options.hostname + ":" + options.port() + ": " + rootMessage(e)
                     + "\n    fix: choose another port with --port or PORT=");

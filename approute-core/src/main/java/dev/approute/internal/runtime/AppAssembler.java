@@ -17,6 +17,7 @@ import dev.approute.internal.compile.CompileResult;
 import dev.approute.internal.compile.LoadResult;
 import dev.approute.internal.compile.RouteLoader;
 import dev.approute.internal.compile.RouteModule;
+import dev.approute.internal.config.AppConfigLoader;
 import dev.approute.internal.router.AppEntry;
 import dev.approute.internal.router.AppScanner;
 import dev.approute.internal.router.EntryKind;
@@ -26,7 +27,7 @@ import dev.approute.internal.router.RouteValidator;
 import dev.approute.internal.router.ScanResult;
 
 /**
- * The path of a build: scan {@code app/}, validate the route set, compile every route in one javac pass,
+ * The path of a build: read approute.json, scan {@code app/}, validate the route set, compile every route in one javac pass,
  * load and bind the handlers, and assemble the trie the dispatcher serves. Every step collects all of its
  * problems; the first step with problems stops the build and reports them together.
  */
@@ -50,9 +51,11 @@ public final class AppAssembler {
             throw new Problems(List.of(new Problem(layout.appDir(), 0, "there is no app/ folder here",
                     "create " + layout.relative(layout.appDir()) + "/ with a route, e.g. app/api/hello/route.java")));
         }
+        AppConfigLoader.Result config = AppConfigLoader.load(layout);
         ScanResult scan = AppScanner.scan(layout);
         List<AppEntry> entries = scan.entries();
-        List<Problem> problems = new ArrayList<>(scan.problems());
+        List<Problem> problems = new ArrayList<>(config.problems());
+        problems.addAll(scan.problems());
         problems.addAll(RouteValidator.validate(entries, layout));
         List<AppEntry> routes = entries.stream().filter(entry -> entry.kind() == EntryKind.ROUTE).toList();
         CompileResult compiled = compiler.compileAll(routes);
@@ -66,7 +69,7 @@ public final class AppAssembler {
             throw new Problems(loaded.problems());
         }
         BuildManifest.write(layout, compiled.routes());
-        return new Built(entries, loaded.modules(), AppRoutes.of(table(entries, loaded.modules())));
+        return new Built(entries, loaded.modules(), AppRoutes.of(table(entries, loaded.modules()), new ConfigRules(config.config())));
     }
 
     /**
@@ -92,7 +95,7 @@ public final class AppAssembler {
             throw new Problems(problems);
         }
         List<RouteModule> updated = List.copyOf(modules.values());
-        return new Built(previous.entries(), updated, AppRoutes.of(table(previous.entries(), updated)));
+        return new Built(previous.entries(), updated, AppRoutes.of(table(previous.entries(), updated), previous.routes().rules()));
     }
 
     /** Loads what {@code build} wrote, without a compiler; refuses a missing or stale build. */
@@ -107,6 +110,11 @@ public final class AppAssembler {
             throw new Problems(stale.stream().map(reason -> new Problem(layout.relative(layout.manifestFile()), 0,
                     "the build is stale: " + reason, "run ./approute build " + layout.root())).toList());
         }
+        // approute.json is read at start (not frozen into the build): a changed file applies at the next start.
+        AppConfigLoader.Result config = AppConfigLoader.load(layout);
+        if (!config.valid()) {
+            throw new Problems(config.problems());
+        }
         BuildManifest.Manifest manifest = BuildManifest.read(layout);
         LoadResult loaded = new RouteLoader(layout.classesDir()).load(manifest.routes(layout));
         if (!loaded.problems().isEmpty()) {
@@ -114,7 +122,7 @@ public final class AppAssembler {
         }
         // Pages are static files served from app/; routes come from the build.
         List<AppEntry> entries = AppScanner.scan(layout).entries();
-        return new Built(entries, loaded.modules(), AppRoutes.of(table(entries, loaded.modules())));
+        return new Built(entries, loaded.modules(), AppRoutes.of(table(entries, loaded.modules()), new ConfigRules(config.config())));
     }
 
     private RouteTable<Endpoint> table(List<AppEntry> entries, List<RouteModule> modules) {

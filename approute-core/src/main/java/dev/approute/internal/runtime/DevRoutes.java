@@ -20,11 +20,12 @@ import java.util.stream.Stream;
 
 import dev.approute.internal.app.AppLayout;
 import dev.approute.internal.app.Problems;
+import dev.approute.internal.config.AppConfigLoader;
 import dev.approute.internal.router.AppEntry;
 import dev.approute.internal.router.EntryKind;
 
 /**
- * The routes {@code dev} serves, rebuilt as soon as a file under {@code app/} or {@code src/} changes (the JDK's
+ * The routes {@code dev} serves, rebuilt as soon as a file under {@code app/} or {@code src/}, or approute.json, changes (the JDK's
  * WatchService, on a background thread), so the next request finds new code; a request that arrives while a rebuild
  * runs waits for it, and a request also drains changes the watcher thread has not picked up yet.
  * An edit to the {@code .java} files of existing route folders recompiles just those folders; anything else
@@ -47,6 +48,9 @@ public final class DevRoutes implements Supplier<AppRoutes>, AutoCloseable {
             this.watcher = FileSystems.getDefault().newWatchService();
             registerTree(layout.appDir());
             registerTree(layout.srcDir());
+            // The root itself (not its tree) for approute.json; other entries there are ignored (see collect).
+            layout.root().register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+                    StandardWatchEventKinds.ENTRY_MODIFY);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot watch " + layout.root() + " for changes: " + e.getMessage(), e);
         }
@@ -157,6 +161,9 @@ public final class DevRoutes implements Supplier<AppRoutes>, AutoCloseable {
                 continue;
             }
             Path path = dir.resolve(name).toAbsolutePath().normalize();
+            if (dir.equals(layout.root()) && !name.toString().equals(AppConfigLoader.FILE_NAME)) {
+                continue; // .approute/ output, app/ and src/ themselves (watched on their own), other files
+            }
             changed.add(path);
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(path)) {
                 registerQuietly(path);

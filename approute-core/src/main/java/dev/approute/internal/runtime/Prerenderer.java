@@ -82,7 +82,8 @@ public final class Prerenderer {
                     continue;
                 }
                 for (Params params : paramSets) {
-                    String path = StaticParamSets.path(pattern, params);
+                    // The URL a client requests: with trailingSlash, the handler sees the slash (SPEC 17.9).
+                    String path = built.routes().rules().servedPath(StaticParamSets.path(pattern, params));
                     Callable<CachedResponse> render = CachedRenderer.of(module, path, new RouteContext(params), cache);
                     Callable<CachedResponse> noted = () -> {
                         CachedResponse response = render.call();
