@@ -101,6 +101,12 @@ class AppConfigHttpTest {
                                 static Response GET() { return Response.text("static"); }
                             }
                             """)
+                    .file("app/api/upload/route.java", """
+                            class Route {
+                                static final String bodySizeLimit = "4kb";
+                                static Response POST(Request request) { return Response.text("uploaded " + request.bytes().length); }
+                            }
+                            """)
                     .file("app/api/stream/route.java", """
                             class Route {
                                 static Response POST(Request request) throws Exception {
@@ -209,6 +215,14 @@ class AppConfigHttpTest {
             assertThat(response.statusCode()).isEqualTo(413);
             assertThat(response.body()).contains("larger than the limit of 1kb");
             assertThat(app.request("POST", "/api/hello", Map.of("content-type", "text/plain"), "x".repeat(1024)).body()).isEqualTo("got 1024");
+        }
+
+        @Test
+        void aRouteMayRaiseTheLimitInItsSegmentConfig() {
+            assertThat(app.request("POST", "/api/upload", Map.of("content-type", "text/plain"), "x".repeat(3000)).body()).isEqualTo("uploaded 3000");
+            HttpResponse<String> tooLarge = app.request("POST", "/api/upload", Map.of("content-type", "text/plain"), "x".repeat(5000));
+            assertThat(tooLarge.statusCode()).isEqualTo(413);
+            assertThat(tooLarge.body()).contains("larger than the limit of 4kb");
         }
 
         @Test

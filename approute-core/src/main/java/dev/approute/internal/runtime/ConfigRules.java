@@ -350,8 +350,11 @@ public final class ConfigRules {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~!$&'()*+,;=:@/%".indexOf(c) >= 0;
     }
 
-    /** Bytes a request body to this endpoint may have: approute.json {@code bodySizeLimit}. */
+    /** Bytes a request body to this endpoint may have: its segment config's {@code bodySizeLimit}, else approute.json's. */
     long bodySizeLimit(Endpoint endpoint) {
+        if (endpoint instanceof Endpoint.Route route && route.module().config().bodySizeLimit() != null) {
+            return route.module().config().bodySizeLimit();
+        }
         return config.bodySizeLimit();
     }
 
