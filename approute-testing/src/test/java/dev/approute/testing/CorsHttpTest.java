@@ -42,6 +42,12 @@ class CorsHttpTest {
                         }
                         """)
                 .file("app/api/other/route.java", "class Route { static Response GET() { return Response.text(\"other\"); } }")
+                .file("app/api/private/own/route.java", """
+                        class Route {
+                            static final Cors cors = Cors.allowOrigins("https://Partner.example").allowMethods("POST").maxAge(60);
+                            static Response POST() { return Response.text("own"); }
+                        }
+                        """)
                 .start();
     }
 
@@ -134,6 +140,37 @@ class CorsHttpTest {
         assertThat(preflight.statusCode()).isEqualTo(204);
         assertThat(header(preflight, "access-control-allow-methods")).isEqualTo("GET, OPTIONS");
         assertThat(header(preflight, "access-control-max-age")).isEqualTo("86400");
+    }
+
+    @Test
+    void aRoutesOwnPolicyReplacesTheConfiguredOne() {
+        HttpResponse<String> partner = send("OPTIONS", "/api/private/own", "Origin", "https://partner.example",
+                "Access-Control-Request-Method", "POST");
+        assertThat(partner.statusCode()).isEqualTo(204);
+        assertThat(header(partner, "allow")).isEqualTo("OPTIONS, POST");
+        assertThat(header(partner, "access-control-allow-origin")).isEqualTo("https://partner.example");
+        assertThat(header(partner, "access-control-allow-methods")).isEqualTo("POST");
+        assertThat(header(partner, "access-control-max-age")).isEqualTo("60");
+        assertThat(header(partner, "access-control-allow-credentials")).isNull();
+        HttpResponse<String> configured = send("POST", "/api/private/own", "Origin", APP_ORIGIN);
+        assertThat(configured.statusCode()).isEqualTo(200);
+        assertThat(configured.headers().map().keySet()).as("the approute.json entry no longer applies here")
+                .noneMatch(name -> name.startsWith("access-control-"));
+    }
+
+    @Test
+    void aMistakenPolicyFailsTheBuildNamingTheFile() {
+        TestApp.Builder broken = TestApp.builder().file("app/api/bad/route.java", """
+                class Route {
+                    static final Cors cors = Cors.allowOrigins("*").allowCredentials();
+                    static Response GET() { return Response.text("bad"); }
+                }
+                """);
+        org.assertj.core.api.Assertions.assertThatThrownBy(broken::start)
+                .isInstanceOf(dev.approute.internal.app.Problems.class)
+                .satisfies(e -> assertThat(((dev.approute.internal.app.Problems) e).report())
+                        .contains("app/api/bad/route.java").contains("the CORS policy is invalid")
+                        .contains("allowCredentials() with allowOrigins(\"*\")").contains("fix: static final Cors cors ="));
     }
 
     @Test

@@ -96,7 +96,7 @@ public record AppConfig(String basePath, boolean trailingSlash, boolean skipTrai
     }
 
     /**
-     * One {@code cors} entry.
+     * One {@code cors} entry, or a route's own {@code static final Cors cors} (then {@code when} is null).
      *
      * @param allowOrigins  exact origins ({@code https://app.example.com}) or {@code *}; any other origin is denied
      * @param allowMethods  methods a preflight may ask for; null: the route's own methods (its {@code Allow})
@@ -104,6 +104,12 @@ public record AppConfig(String basePath, boolean trailingSlash, boolean skipTrai
      */
     public record CorsRule(When when, List<String> allowOrigins, List<String> allowMethods, List<String> allowHeaders,
                            List<String> exposeHeaders, boolean allowCredentials, Integer maxAge) {
+        /** A route's own policy ({@code static final Cors cors}) as a rule without a source; null for null. */
+        public static CorsRule of(dev.approute.Cors cors) {
+            return cors == null ? null : new CorsRule(null, cors.origins(), cors.methods(), cors.headers(), cors.exposedHeaders(),
+                    cors.credentials(), cors.maxAge());
+        }
+
         public boolean allowsAnyOrigin() {
             return allowOrigins.contains("*");
         }

@@ -161,15 +161,12 @@ public final class ConfigRules {
         return ConfiguredExchange.of(exchange, scheme, authority, options);
     }
 
-    /** The configured headers (and CORS headers) a response to {@code path} carries, added to the exchange. */
+    /** The configured headers a response to {@code path} carries, added to the exchange. */
     Exchange withResponseHeaders(Exchange exchange, String path, RequestFacts request) {
         if (plain) {
             return exchange;
         }
-        Headers headers = configuredHeaders(path, request);
-        Headers cors = corsHeaders(exchange, path);
-        ConfiguredExchange configured = (ConfiguredExchange) exchange;
-        return configured.withResponseHeaders(headers).withResponseHeaders(cors);
+        return ((ConfiguredExchange) exchange).withResponseHeaders(configuredHeaders(path, request));
     }
 
     /** Every matching {@code headers} rule in order; a later rule's value for the same name replaces an earlier one. */
@@ -360,7 +357,31 @@ public final class ConfigRules {
 
     // ---------------------------------------------------------------- CORS
 
-    private CorsRule corsRule(String path) {
+    /**
+     * The CORS headers of the answer to {@code path}: the route's own policy when it declares one, else the first
+     * approute.json {@code cors} entry whose source matches; none without either.
+     *
+     * @param endpoint the route that answers, or null (404, redirects), which also means no preflight answer
+     */
+    Exchange withCors(Exchange exchange, String path, Endpoint endpoint) {
+        CorsRule own = endpoint instanceof Endpoint.Route route ? route.cors() : null;
+        CorsRule rule = own != null ? own : config.cors().isEmpty() ? null : configuredCors(path);
+        if (rule == null) {
+            return exchange;
+        }
+        Headers headers = corsHeaders(exchange, rule);
+        if (endpoint != null) {
+            headers = ConfiguredExchange.merge(preflightHeaders(exchange, rule, endpoint.methods().allow()), headers);
+        }
+        if (headers.isEmpty()) {
+            return exchange;
+        }
+        ConfiguredExchange configured = exchange instanceof ConfiguredExchange c ? c
+                : ConfiguredExchange.of(exchange, exchange.scheme(), exchange.authority(), options);
+        return configured.withResponseHeaders(headers);
+    }
+
+    private CorsRule configuredCors(String path) {
         for (CorsRule rule : config.cors()) {
             if (rule.when().source().matches(path)) {
                 return rule;
@@ -374,14 +395,7 @@ public final class ConfigRules {
      * and exposed headers when configured, {@code Vary: Origin} when the answer depends on the origin. A request from
      * an origin the rule does not list gets no {@code Access-Control-*} header: the browser denies it.
      */
-    Headers corsHeaders(Exchange exchange, String path) {
-        if (config.cors().isEmpty()) {
-            return Headers.empty();
-        }
-        CorsRule rule = corsRule(path);
-        if (rule == null) {
-            return Headers.empty();
-        }
+    private static Headers corsHeaders(Exchange exchange, CorsRule rule) {
         List<String> origins = exchange.headerValues("origin");
         boolean echoes = rule.allowCredentials() || !rule.allowsAnyOrigin();
         if (origins.isEmpty()) {
@@ -409,28 +423,17 @@ public final class ConfigRules {
         if (rule.allowsAnyOrigin() && !rule.allowCredentials()) {
             return true;
         }
-        String lower = origin.toLowerCase(Locale.ROOT);
-        return rule.allowOrigins().contains(lower);
-    }
-
-    /** The exchange with the CORS preflight headers of {@link #preflightHeaders}, when this is a preflight. */
-    Exchange withPreflightHeaders(Exchange exchange, String path, String routeAllow) {
-        Headers preflight = preflightHeaders(exchange, path, routeAllow);
-        return preflight.isEmpty() ? exchange : ((ConfiguredExchange) exchange).withResponseHeaders(preflight);
+        return rule.allowOrigins().contains(origin.toLowerCase(Locale.ROOT));
     }
 
     /**
      * A preflight ({@code OPTIONS} with {@code Access-Control-Request-Method}) from an allowed origin: the methods
      * (the rule's, else the route's {@code Allow}), headers and max-age it may use. Empty for anything else.
      */
-    Headers preflightHeaders(Exchange exchange, String path, String routeAllow) {
-        if (config.cors().isEmpty() || !exchange.method().equals("OPTIONS")
-                || exchange.headerValues("access-control-request-method").isEmpty()) {
-            return Headers.empty();
-        }
-        CorsRule rule = corsRule(path);
+    private static Headers preflightHeaders(Exchange exchange, CorsRule rule, String routeAllow) {
         List<String> origins = exchange.headerValues("origin");
-        if (rule == null || origins.isEmpty() || !isAllowedOrigin(rule, origins.getFirst())) {
+        if (!exchange.method().equals("OPTIONS") || exchange.headerValues("access-control-request-method").isEmpty()
+                || origins.isEmpty() || !isAllowedOrigin(rule, origins.getFirst())) {
             return Headers.empty();
         }
         Headers.Builder headers = Headers.builder()

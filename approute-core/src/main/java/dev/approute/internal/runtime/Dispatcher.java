@@ -24,7 +24,7 @@ import dev.approute.internal.util.PercentDecoding.MalformedEncodingException;
  * <pre>
  *   raw path ──canonicalize──▶ 308 / 400 ──▶ ConfigRules: host check, response headers, redirects,
  *                                            rewrites, basePath ──▶ trie match ──▶ 404
- *                                             │  CORS preflight headers; body size limit (413)
+ *                                             │  CORS (the route's own policy, else approute.json's); body size limit (413)
  *                                 method table (CALL, HEAD_FROM_GET, AUTO_OPTIONS, 405)
  *                                             │
  *                         handler in a RequestScope ──▶ Response ──▶ ResponseSender
@@ -82,7 +82,7 @@ public final class Dispatcher {
         exchange = rules.withResponseHeaders(exchange, path, facts);
         if (canonical instanceof CanonicalPath.Redirect) {
             String query = exchange.rawQuery();
-            return sender.sendRedirect(exchange, 308, query.isEmpty() ? path : path + "?" + query);
+            return sender.sendRedirect(rules.withCors(exchange, path, null), 308, query.isEmpty() ? path : path + "?" + query);
         }
         ConfigRules.Routing routing;
         try {
@@ -91,20 +91,20 @@ public final class Dispatcher {
             return sender.send(exchange, errors.badRequest("Malformed percent-encoding in the path: " + e.getMessage()), null);
         }
         return switch (routing) {
-            case ConfigRules.Routing.Redirect redirect -> sender.sendRedirect(exchange, redirect.status(), redirect.location());
-            case ConfigRules.Routing.NotFound notFound -> sender.send(exchange, errors.notFound(exchange), null);
+            case ConfigRules.Routing.Redirect redirect ->
+                    sender.sendRedirect(rules.withCors(exchange, path, null), redirect.status(), redirect.location());
+            case ConfigRules.Routing.NotFound notFound -> sender.send(rules.withCors(exchange, path, null), errors.notFound(exchange), null);
             case ConfigRules.Routing.Matched matched -> dispatchMatched(matched, rules, path);
         };
     }
 
     private int dispatchMatched(ConfigRules.Routing.Matched matched, ConfigRules rules, String requestPath) {
         RouteMatch<Endpoint> match = matched.match();
-        Exchange exchange = matched.exchange();
+        Endpoint endpoint = match.value();
+        Exchange exchange = rules.withCors(matched.exchange(), requestPath, endpoint);
         if (!paramsExist(match)) {
             return sender.send(exchange, errors.notFound(exchange), null);
         }
-        Endpoint endpoint = match.value();
-        exchange = rules.withPreflightHeaders(exchange, requestPath, endpoint.methods().allow());
         if (!exchange.method().equals("GET") && !exchange.method().equals("HEAD")) {
             long limit = rules.bodySizeLimit(endpoint);
             BadRequestException tooLarge = BodyLimit.declaredTooLarge(exchange, limit);

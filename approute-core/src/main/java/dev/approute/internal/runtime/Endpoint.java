@@ -10,6 +10,7 @@ import dev.approute.internal.cache.CachePolicy;
 import dev.approute.internal.compile.HttpMethod;
 import dev.approute.internal.compile.RouteHandler;
 import dev.approute.internal.compile.RouteModule;
+import dev.approute.internal.config.AppConfig;
 import dev.approute.internal.router.AppEntry;
 
 /** What a URL pattern leads to: a route file's handlers, or a static page. */
@@ -24,12 +25,14 @@ public sealed interface Endpoint {
      * @param cachePolicy   how its GET is cached (from the segment config), or null when it runs on every request
      * @param allowedParams with {@code dynamicParams = false}, the only param sets that exist (from
      *                      generateStaticParams); null when any params are served
+     * @param cors          the route's own CORS policy ({@code static final Cors cors}), or null
      */
-    record Route(RouteModule module, MethodTable methods, CachePolicy cachePolicy, Set<Params> allowedParams) implements Endpoint {
+    record Route(RouteModule module, MethodTable methods, CachePolicy cachePolicy, Set<Params> allowedParams,
+                 AppConfig.CorsRule cors) implements Endpoint {
         public static Route of(RouteModule module) {
             CachePolicy policy = cachePolicyOf(module);
             Set<Params> allowed = module.entry().pattern().isDynamic() ? StaticParamSets.allowedOnly(module) : null;
-            return new Route(module, MethodTable.of(module.handlers()), policy, allowed);
+            return new Route(module, MethodTable.of(module.handlers()), policy, allowed, AppConfig.CorsRule.of(module.cors()));
         }
 
         /** How the module's GET is cached, from its segment config; null when it has no GET or is not cached. */
