@@ -25,7 +25,7 @@ final class Serving {
         AppConfig.ServerTimeouts timeouts = routes.get().rules().config().serverTimeouts();
         HttpServer server;
         try {
-            server = HttpServer.start(ServerOptions.of(options.hostname, options.port()).withTimeouts(timeouts.idle(), timeouts.read()),
+            server = HttpServer.start(ServerOptions.of(options.hostname, options.port()).withIdleTimeout(timeouts.idle()),
                     dispatcher, dev ? System.out::println : null);
         } catch (RuntimeException e) {
             System.err.println("⨯ cannot listen on " + options.hostname + ":" + options.port() + ": " + rootMessage(e)

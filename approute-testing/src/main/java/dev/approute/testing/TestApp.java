@@ -173,7 +173,7 @@ public final class TestApp implements AutoCloseable {
                 }
                 Dispatcher dispatcher = new Dispatcher(built::routes, new ErrorResponses(layout, dev, log::add), cache);
                 var timeouts = built.routes().rules().config().serverTimeouts();
-                HttpServer server = HttpServer.start(ServerOptions.of("127.0.0.1", 0).withTimeouts(timeouts.idle(), timeouts.read()),
+                HttpServer server = HttpServer.start(ServerOptions.of("127.0.0.1", 0).withIdleTimeout(timeouts.idle()),
                         dispatcher, null);
                 return new TestApp(layout, server, log);
             } catch (IOException e) {

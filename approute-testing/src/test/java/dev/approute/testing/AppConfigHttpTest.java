@@ -352,6 +352,43 @@ class AppConfigHttpTest {
         }
     }
 
+    // Reads until the server closes the connection. The socket's own 20 s timeout lies between the configured second
+    // and the engine's 5-minute default: it only stops a test whose setting did not reach the engine.
+    private static String readUntilClosed(java.net.Socket socket, String request) throws java.io.IOException {
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().flush();
+        socket.setSoTimeout(20_000);
+        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        java.io.InputStream in = socket.getInputStream();
+        try {
+            int read;
+            while ((read = in.read()) >= 0) {
+                received.write(read);
+            }
+        } catch (java.net.SocketTimeoutException stillOpen) {
+            throw new AssertionError("the server kept the connection open; received: " + received, stillOpen);
+        } catch (java.net.SocketException reset) {
+            // closed by the server: what the test waits for
+        }
+        return received.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** serverTimeouts.idle reaches the engine: a kept-alive connection without a next request is closed. */
+    @Nested
+    class IdleTimeout extends Served {
+        @Override
+        TestApp build() {
+            return TestApp.builder().file("approute.json", "{\"serverTimeouts\": {\"idle\": 1}}").file("app/api/hello/route.java", HELLO).start();
+        }
+
+        @Test
+        void anIdleKeptAliveConnectionIsClosed() throws Exception {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.port())) {
+                assertThat(readUntilClosed(socket, "GET /api/hello HTTP/1.1\r\nHost: localhost\r\n\r\n")).startsWith("HTTP/1.1 200");
+            }
+        }
+    }
+
     /** origin: request.url() from configuration; X-Forwarded-* ignored without trustProxy. */
     @Nested
     class FixedOrigin extends Served {

@@ -127,9 +127,8 @@ public record AppConfig(String basePath, boolean trailingSlash, boolean skipTrai
      * {@code serverTimeouts}, in seconds in the file.
      *
      * @param idle how long a kept-alive connection may sit without a request
-     * @param read how long one read of the request (headers or body) may wait for bytes
      */
-    public record ServerTimeouts(Duration idle, Duration read) {
-        public static final ServerTimeouts DEFAULTS = new ServerTimeouts(Duration.ofMinutes(5), Duration.ofSeconds(30));
+    public record ServerTimeouts(Duration idle) {
+        public static final ServerTimeouts DEFAULTS = new ServerTimeouts(Duration.ofMinutes(5));
     }
 }

@@ -42,7 +42,7 @@ public final class HttpServer implements AutoCloseable {
                 .port(options.port())
                 .shutdownGracePeriod(options.shutdownGrace())
                 // Streams must not stall on Nagle's algorithm.
-                .connectionOptions(socket -> socket.tcpNoDelay(true).readTimeout(options.readTimeout()))
+                .connectionOptions(socket -> socket.tcpNoDelay(true))
                 .idleConnectionTimeout(options.idleTimeout())
                 // How often idle connections are looked for: often enough for a short idle timeout.
                 .idleConnectionPeriod(idlePeriod(options.idleTimeout()))
