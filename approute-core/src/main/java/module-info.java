@@ -32,4 +32,5 @@ module dev.approute {
 
     // Shared cache stores (approute-redis) are found by URL scheme; the core depends on no store client.
     uses dev.approute.internal.cache.CacheHandlerProvider;
+    exports dev.approute.internal.config to dev.approute.cli, dev.approute.testing;
 }

@@ -13,7 +13,7 @@ import dev.approute.internal.app.AppLayout;
 import dev.approute.internal.app.Problems;
 import dev.approute.internal.runtime.AppAssembler;
 
-@Command(name = "check", description = "Validate the app (routes, conflicts, handlers, segment config); exit 1 listing every problem.")
+@Command(name = "check", description = "Validate the app (approute.json, routes, conflicts, handlers, segment config); exit 1 listing every problem.")
 final class CheckCommand implements Callable<Integer> {
     @Mixin
     AppOption app;

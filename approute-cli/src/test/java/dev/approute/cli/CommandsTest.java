@@ -137,6 +137,25 @@ class CommandsTest {
     }
 
     @Test
+    void checkReportsApprouteJsonProblemsWithTheRouteProblems() throws Exception {
+        write("app/lower/route.java", "class Route { static Response get() { return Response.empty(); } }");
+        write("approute.json", "{\n  \"trailingSlash\": \"yes\",\n  \"rewrites\": [{\"source\": \"/a\", \"destination\": \"https://other.example/a\"}]\n}\n");
+        assertThat(run("check", app.toString())).isEqualTo(1);
+        assertThat(err).contains("approute.json:2: `trailingSlash` is \"yes\" (a string), but it must be true or false")
+                .contains("approute.json:3: `rewrites[0].destination` is \"https://other.example/a\": approute does not proxy")
+                .contains("app/lower/route.java:1:").contains("3 problems found");
+    }
+
+    @Test
+    void startRefusesABrokenApprouteJson() throws Exception {
+        goodApp();
+        assertThat(run("build", app.toString())).isZero();
+        write("approute.json", "{\"compres\": false}");
+        assertThat(run("start", app.toString(), "--port", "0")).isEqualTo(1);
+        assertThat(err).contains("approute.json:1: unknown key `compres`").contains("did you mean `compress`");
+    }
+
+    @Test
     void startRefusesAMissingBuildAndAStaleOne() throws Exception {
         goodApp();
         assertThat(run("start", app.toString(), "--port", "0")).isEqualTo(1);

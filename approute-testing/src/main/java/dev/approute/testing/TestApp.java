@@ -25,7 +25,8 @@ import dev.approute.internal.server.HttpServer;
 import dev.approute.internal.server.ServerOptions;
 
 /**
- * An approute app built and served on a free 127.0.0.1 port, for tests.
+ * An approute app built and served on a free 127.0.0.1 port, for tests. An {@code approute.json} file (given with
+ * {@link Builder#file}) configures it as it would {@code start}.
  *
  * <pre>{@code
  * try (TestApp app = TestApp.builder()
@@ -206,7 +207,9 @@ public final class TestApp implements AutoCloseable {
                     cache = Prerenderer.openCache(layout, cacheUrl, log::add);
                 }
                 Dispatcher dispatcher = new Dispatcher(built::routes, new ErrorResponses(layout, dev, log::add), cache);
-                HttpServer server = HttpServer.start(ServerOptions.of("127.0.0.1", 0), dispatcher, null);
+                var timeouts = built.routes().rules().config().serverTimeouts();
+                HttpServer server = HttpServer.start(ServerOptions.of("127.0.0.1", 0).withIdleTimeout(timeouts.idle()),
+                        dispatcher, null);
                 return new TestApp(layout, server, cache, log, dev);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

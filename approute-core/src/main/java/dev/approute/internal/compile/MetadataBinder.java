@@ -73,7 +73,7 @@ final class MetadataBinder {
             return params;
         };
         return new RouteModule(entry, route.className(), Map.of(HttpMethod.GET, get), staticByDefault(config.config()),
-                config.warnings(), staticParams, describe(kind, type, lookup, file));
+                config.warnings(), staticParams, describe(kind, type, lookup, file), null);
     }
 
     /** Next: a metadata route is static unless its config (or a dynamic API, which approute cannot see) says otherwise. */
@@ -82,7 +82,7 @@ final class MetadataBinder {
             return config;
         }
         return new SegmentConfig("force-static", config.dynamicParams(), null, config.fetchCache(), config.runtime(),
-                config.preferredRegion(), config.maxDuration());
+                config.preferredRegion(), config.maxDuration(), config.bodySizeLimit());
     }
 
     private static RouteHandler text(MethodHandle method, MetadataKind kind) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
+import dev.approute.Cors;
 import dev.approute.Request;
 import dev.approute.Response;
 import dev.approute.RouteContext;
@@ -143,10 +144,12 @@ public final class RouteLoader {
                 throw new RouteLoadException(new Problem(file, 0, "cannot bind " + verb + ": " + e.getMessage(), null));
             }
         }
+        // First: reading it runs the class initializer, whose Cors mistakes should be reported as such.
+        Cors cors = corsPolicy(type, lookup, file);
         SegmentConfigParser.Result config = readConfig(type, lookup, file);
         RouteModule.StaticParams staticParams = staticParams(type, lookup, file);
         return new RouteModule(route.entry(), route.className(), Map.copyOf(handlers), config.config(),
-                withParamWarnings(config, route.entry().pattern().isDynamic(), staticParams != null), staticParams, null);
+                withParamWarnings(config, route.entry().pattern().isDynamic(), staticParams != null), staticParams, null, cors);
     }
 
     // dynamicParams = false is only meaningful beside dynamic segments and a generateStaticParams() to list them.
@@ -198,6 +201,36 @@ public final class RouteLoader {
                 || parameters.length == 2 && parameters[0] == Request.class && parameters[1] == RouteContext.class;
         Class<?> returns = method.getReturnType();
         return params && (returns == Response.class || CompletionStage.class.isAssignableFrom(returns));
+    }
+
+    /** The route's {@code static final Cors cors} (approute's per-route CORS policy), or null when it declares none. */
+    private static Cors corsPolicy(Class<?> type, MethodHandles.Lookup lookup, Path file) {
+        Field field;
+        try {
+            field = type.getDeclaredField("cors");
+        } catch (NoSuchFieldException none) {
+            return null;
+        }
+        String fix = "static final Cors cors = Cors.allowOrigins(\"https://app.example.com\");";
+        int modifiers = field.getModifiers();
+        if (field.getType() != Cors.class || !Modifier.isStatic(modifiers) || !Modifier.isFinal(modifiers)) {
+            throw new RouteLoadException(new Problem(file, 0, "a field named `cors` is the route's CORS policy, so it must be "
+                    + "`static final Cors cors`", fix));
+        }
+        try {
+            Cors cors = (Cors) lookup.unreflectGetter(field).invoke();
+            if (cors == null) {
+                throw new RouteLoadException(new Problem(file, 0, "`cors` is null", fix));
+            }
+            return cors;
+        } catch (RouteLoadException e) {
+            throw e;
+        } catch (ExceptionInInitializerError e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new RouteLoadException(new Problem(file, 0, "the CORS policy is invalid: " + cause.getMessage(), fix));
+        } catch (Throwable e) {
+            throw new RouteLoadException(new Problem(file, 0, "cannot read `cors`: " + e, fix));
+        }
     }
 
     private static SegmentConfigParser.Result readConfig(Class<?> type, MethodHandles.Lookup lookup, Path file) {

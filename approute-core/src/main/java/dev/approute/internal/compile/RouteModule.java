@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.approute.Cors;
 import dev.approute.ImageResponse;
 import dev.approute.internal.metadata.MetadataKind;
 import dev.approute.internal.router.AppEntry;
@@ -16,12 +17,14 @@ import dev.approute.internal.router.AppEntry;
  * @param warnings     things worth saying that are not errors (e.g. runtime = "edge" runs on the JVM too)
  * @param staticParams the file's {@code static List<Map<String, ?>> generateStaticParams()}, or null
  * @param metadata     what a metadata route is, or null for a {@code route.java}
+ * @param cors         the file's {@code static final Cors cors}, or null
  */
 public record RouteModule(AppEntry entry, String className, Map<HttpMethod, RouteHandler> handlers,
-                          SegmentConfig config, List<String> warnings, StaticParams staticParams, Metadata metadata) {
+                          SegmentConfig config, List<String> warnings, StaticParams staticParams, Metadata metadata,
+                          Cors cors) {
     public RouteModule(AppEntry entry, String className, Map<HttpMethod, RouteHandler> handlers, SegmentConfig config,
                        List<String> warnings) {
-        this(entry, className, handlers, config, warnings, null, null);
+        this(entry, className, handlers, config, warnings, null, null, null);
     }
 
     /** A bound {@code generateStaticParams()}: the param sets to prerender (values String or List of String). */

@@ -14,10 +14,11 @@ import java.util.Map;
  *
  * @param revalidate    null for {@code false} (never revalidate), else seconds (0 = always dynamic)
  * @param maxDuration   seconds, or null when not set
+ * @param bodySizeLimit bytes a request body to this route may have, or null for approute.json's {@code bodySizeLimit}
  */
 public record SegmentConfig(String dynamic, boolean dynamicParams, Integer revalidate, String fetchCache,
-                            String runtime, List<String> preferredRegion, Integer maxDuration) {
-    public static final SegmentConfig DEFAULTS = new SegmentConfig("auto", true, null, "auto", "nodejs", List.of("auto"), null);
+                            String runtime, List<String> preferredRegion, Integer maxDuration, Long bodySizeLimit) {
+    public static final SegmentConfig DEFAULTS = new SegmentConfig("auto", true, null, "auto", "nodejs", List.of("auto"), null, null);
 
     /** The shape {@code routes --json} prints. */
     public Map<String, Object> toJson() {
@@ -29,6 +30,9 @@ public record SegmentConfig(String dynamic, boolean dynamicParams, Integer reval
         json.put("runtime", runtime);
         json.put("preferredRegion", preferredRegion.size() == 1 ? preferredRegion.get(0) : preferredRegion);
         json.put("maxDuration", maxDuration);
+        if (bodySizeLimit != null) {
+            json.put("bodySizeLimit", bodySizeLimit);
+        }
         return json;
     }
 }

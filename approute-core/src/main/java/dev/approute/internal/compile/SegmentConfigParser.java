@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.approute.internal.config.ByteSize;
+
 /**
  * Checks the values of a route's segment-config fields and builds its {@link SegmentConfig}. Pure: the compiler
  * feeds it the compile-time constants javac computed, the loader the values read from the loaded class.
@@ -23,7 +25,7 @@ import java.util.Map;
 public final class SegmentConfigParser {
     /** The field names read as segment config, in the order Next.js's docs list them. */
     public static final List<String> NAMES =
-            List.of("dynamic", "dynamicParams", "revalidate", "fetchCache", "runtime", "preferredRegion", "maxDuration");
+            List.of("dynamic", "dynamicParams", "revalidate", "fetchCache", "runtime", "preferredRegion", "maxDuration", "bodySizeLimit");
 
     static final List<String> DYNAMIC = List.of("auto", "force-dynamic", "error", "force-static");
     static final List<String> FETCH_CACHE = List.of("auto", "default-cache", "only-cache", "force-cache",
@@ -58,6 +60,7 @@ public final class SegmentConfigParser {
         String runtime = d.runtime();
         List<String> preferredRegion = d.preferredRegion();
         Integer maxDuration = d.maxDuration();
+        Long bodySizeLimit = d.bodySizeLimit();
 
         if (values.containsKey("dynamic")) {
             String value = oneOf("dynamic", values.get("dynamic"), DYNAMIC, issues);
@@ -130,10 +133,25 @@ public final class SegmentConfigParser {
                 issues.add(new Issue("maxDuration", "`maxDuration` is " + describe(value) + ", but it must be an int >= 0 (seconds)", fix));
             }
         }
+        if (values.containsKey("bodySizeLimit")) {
+            Object value = values.get("bodySizeLimit");
+            String fix = "static final String bodySizeLimit = \"50mb\";   // b, kb, mb, gb; or a long number of bytes";
+            Long bytes = value instanceof String text ? ByteSize.parse(text)
+                    : isInteger(value) ? Long.valueOf(((Number) value).longValue()) : null;
+            if (value == null) {
+                issues.add(notConstant("bodySizeLimit", fix));
+            } else if (bytes == null || bytes <= 0) {
+                issues.add(new Issue("bodySizeLimit", "`bodySizeLimit` is " + describe(value)
+                        + ", but it must be a size such as \"50mb\" or \"500kb\", or a positive number of bytes", fix));
+            } else {
+                bodySizeLimit = bytes;
+            }
+        }
         if (issues.isEmpty()) {
             contradictions(dynamic, values.containsKey("revalidate"), revalidate, issues);
         }
-        SegmentConfig config = new SegmentConfig(dynamic, dynamicParams, revalidate, fetchCache, runtime, preferredRegion, maxDuration);
+        SegmentConfig config = new SegmentConfig(dynamic, dynamicParams, revalidate, fetchCache, runtime, preferredRegion, maxDuration,
+                bodySizeLimit);
         return new Result(config, List.copyOf(issues), List.copyOf(warnings));
     }
 
@@ -167,6 +185,9 @@ public final class SegmentConfigParser {
         values.put("preferredRegion", config.preferredRegion());
         if (config.maxDuration() != null) {
             values.put("maxDuration", config.maxDuration());
+        }
+        if (config.bodySizeLimit() != null) {
+            values.put("bodySizeLimit", config.bodySizeLimit());
         }
         return values;
     }

@@ -35,13 +35,31 @@ public final class PathCanonicalizer {
      *                      like a file ({@code rss.xml}); {@code /.well-known/...} is left alone
      */
     public static CanonicalPath canonicalize(String rawPath, boolean trailingSlash) {
+        return canonicalize(rawPath, trailingSlash ? TrailingSlash.ADD : TrailingSlash.REMOVE);
+    }
+
+    /** What the canonical form does with a trailing {@code /} (approute.json {@code trailingSlash}, {@code skipTrailingSlashRedirect}). */
+    public enum TrailingSlash {
+        /** {@code trailingSlash: false} (the default): {@code /x/} redirects to {@code /x}. */
+        REMOVE,
+        /** {@code trailingSlash: true}: {@code /x} redirects to {@code /x/}, except a last segment like {@code rss.xml}. */
+        ADD,
+        /** {@code skipTrailingSlashRedirect: true}: the slash is left as sent (the router ignores one trailing slash). */
+        KEEP
+    }
+
+    public static CanonicalPath canonicalize(String rawPath, TrailingSlash rule) {
         if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/') {
             return new CanonicalPath.Invalid("request path must start with '/': " + rawPath);
         }
         String resolved = needsDotResolution(rawPath) ? resolveDots(rawPath) : rawPath;
         boolean unclean = resolved.indexOf('\\') >= 0 || resolved.contains("//");
         String collapsed = unclean ? collapse(resolved) : resolved;
-        String target = trailingSlash ? withTrailingSlashRule(collapsed) : withoutTrailingSlash(collapsed);
+        String target = switch (rule) {
+            case REMOVE -> withoutTrailingSlash(collapsed);
+            case ADD -> withTrailingSlashRule(collapsed);
+            case KEEP -> collapsed;
+        };
         if (unclean || !target.equals(resolved)) {
             return new CanonicalPath.Redirect(target);
         }

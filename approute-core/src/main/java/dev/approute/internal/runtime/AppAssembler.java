@@ -17,6 +17,7 @@ import dev.approute.internal.compile.CompileResult;
 import dev.approute.internal.compile.LoadResult;
 import dev.approute.internal.compile.RouteLoader;
 import dev.approute.internal.compile.RouteModule;
+import dev.approute.internal.config.AppConfigLoader;
 import dev.approute.internal.router.AppEntry;
 import dev.approute.internal.router.AppScanner;
 import dev.approute.internal.router.EntryKind;
@@ -26,7 +27,7 @@ import dev.approute.internal.router.RouteValidator;
 import dev.approute.internal.router.ScanResult;
 
 /**
- * The path of a build: scan {@code app/}, validate the route set, compile every route in one javac pass,
+ * The path of a build: read approute.json, scan {@code app/}, validate the route set, compile every route in one javac pass,
  * load and bind the handlers, and assemble the trie the dispatcher serves. Every step collects all of its
  * problems; the first step with problems stops the build and reports them together.
  */
@@ -50,9 +51,11 @@ public final class AppAssembler {
             throw new Problems(List.of(new Problem(layout.appDir(), 0, "there is no app/ folder here",
                     "create " + layout.relative(layout.appDir()) + "/ with a route, e.g. app/api/hello/route.java")));
         }
+        AppConfigLoader.Result config = AppConfigLoader.load(layout);
         ScanResult scan = AppScanner.scan(layout);
         List<AppEntry> entries = scan.entries();
-        List<Problem> problems = new ArrayList<>(scan.problems());
+        List<Problem> problems = new ArrayList<>(config.problems());
+        problems.addAll(scan.problems());
         problems.addAll(RouteValidator.validate(entries, layout));
         problems.addAll(MetadataEntries.problems(entries, layout));
         List<AppEntry> routes = entries.stream().filter(AppCompiler::isCompiled).toList();
@@ -68,7 +71,7 @@ public final class AppAssembler {
         }
         List<AppEntry> served = servedEntries(entries, loaded.modules());
         BuildManifest.write(layout, compiled.routes());
-        return new Built(served, loaded.modules(), AppRoutes.of(table(served, loaded.modules())));
+        return new Built(served, loaded.modules(), AppRoutes.of(table(served, loaded.modules()), new ConfigRules(config.config())));
     }
 
     /**
@@ -94,7 +97,7 @@ public final class AppAssembler {
             throw new Problems(problems);
         }
         List<RouteModule> updated = List.copyOf(modules.values());
-        return new Built(previous.entries(), updated, AppRoutes.of(table(previous.entries(), updated)));
+        return new Built(previous.entries(), updated, AppRoutes.of(table(previous.entries(), updated), previous.routes().rules()));
     }
 
     /** Loads what {@code build} wrote, without a compiler; refuses a missing or stale build. */
@@ -109,6 +112,11 @@ public final class AppAssembler {
             throw new Problems(stale.stream().map(reason -> new Problem(layout.relative(layout.manifestFile()), 0,
                     "the build is stale: " + reason, "run ./approute build " + layout.root())).toList());
         }
+        // approute.json is read at start (not frozen into the build): a changed file applies at the next start.
+        AppConfigLoader.Result config = AppConfigLoader.load(layout);
+        if (!config.valid()) {
+            throw new Problems(config.problems());
+        }
         BuildManifest.Manifest manifest = BuildManifest.read(layout);
         LoadResult loaded = new RouteLoader(layout.classesDir()).load(manifest.routes(layout));
         if (!loaded.problems().isEmpty()) {
@@ -116,7 +124,7 @@ public final class AppAssembler {
         }
         // Pages and static metadata files are served from app/ as they are now; routes come from the build.
         List<AppEntry> entries = servedEntries(AppScanner.scan(layout).entries(), loaded.modules());
-        return new Built(entries, loaded.modules(), AppRoutes.of(table(entries, loaded.modules())));
+        return new Built(entries, loaded.modules(), AppRoutes.of(table(entries, loaded.modules()), new ConfigRules(config.config())));
     }
 
     /**

@@ -10,7 +10,8 @@ import dev.approute.Headers;
 
 /**
  * gzip for complete bodies of compressible types when the client accepts it, as Next.js does by default (no size
- * threshold). Streamed bodies are sent as produced, never buffered to compress them.
+ * threshold); approute.json {@code "compress": false} turns it off. Streamed bodies are sent as produced, never
+ * buffered to compress them; {@code text/event-stream} and {@code Cache-Control: no-transform} are never compressed.
  */
 final class Compression {
     private Compression() {
@@ -21,7 +22,9 @@ final class Compression {
             return false;
         }
         String contentType = responseHeaders.get("content-type");
-        if (contentType == null || !ResponseSender.isCompressible(contentType)) {
+        // Server-sent events are read as they arrive: a compressor would hold them back.
+        if (contentType == null || !ResponseSender.isCompressible(contentType)
+                || contentType.regionMatches(true, 0, "text/event-stream", 0, 17)) {
             return false;
         }
         String cacheControl = responseHeaders.get("cache-control");

@@ -21,11 +21,12 @@ import java.util.stream.Stream;
 import dev.approute.internal.app.AppLayout;
 import dev.approute.internal.app.Problems;
 import dev.approute.internal.compile.AppCompiler;
+import dev.approute.internal.config.AppConfigLoader;
 import dev.approute.internal.router.AppEntry;
 import dev.approute.internal.router.EntryKind;
 
 /**
- * The routes {@code dev} serves, rebuilt as soon as a file under {@code app/} or {@code src/} changes (the JDK's
+ * The routes {@code dev} serves, rebuilt as soon as a file under {@code app/} or {@code src/}, or approute.json, changes (the JDK's
  * WatchService, on a background thread), so the next request finds new code; a request that arrives while a rebuild
  * runs waits for it, and a request also drains changes the watcher thread has not picked up yet.
  * An edit to the {@code .java} files of existing route folders recompiles just those folders; anything else
@@ -36,6 +37,7 @@ public final class DevRoutes implements Supplier<AppRoutes>, AutoCloseable {
     private final AppLayout layout;
     private final Consumer<String> out;
     private final WatchService watcher;
+    private boolean closed;
     private final AppAssembler assembler;
     private AppAssembler.Built built;
     private AppRoutes current;
@@ -48,6 +50,9 @@ public final class DevRoutes implements Supplier<AppRoutes>, AutoCloseable {
             this.watcher = FileSystems.getDefault().newWatchService();
             registerTree(layout.appDir());
             registerTree(layout.srcDir());
+            // The root itself (not its tree) for approute.json; other entries there are ignored (see collect).
+            layout.root().register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+                    StandardWatchEventKinds.ENTRY_MODIFY);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot watch " + layout.root() + " for changes: " + e.getMessage(), e);
         }
@@ -73,6 +78,9 @@ public final class DevRoutes implements Supplier<AppRoutes>, AutoCloseable {
                     collect(next, changed);
                 }
                 synchronized (this) {
+                    if (closed) {
+                        return;
+                    }
                     apply(changed);
                 }
             }
@@ -162,6 +170,9 @@ public final class DevRoutes implements Supplier<AppRoutes>, AutoCloseable {
                 continue;
             }
             Path path = dir.resolve(name).toAbsolutePath().normalize();
+            if (dir.equals(layout.root()) && !name.toString().equals(AppConfigLoader.FILE_NAME)) {
+                continue; // .approute/ output, app/ and src/ themselves (watched on their own), other files
+            }
             changed.add(path);
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(path)) {
                 registerQuietly(path);
@@ -190,8 +201,10 @@ public final class DevRoutes implements Supplier<AppRoutes>, AutoCloseable {
         }
     }
 
+    // Synchronized: waits for a compile in progress, so nothing writes to .approute/ after close returns.
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        closed = true;
         watcher.close();
     }
 }

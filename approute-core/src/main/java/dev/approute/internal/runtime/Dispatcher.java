@@ -22,10 +22,11 @@ import dev.approute.internal.router.RouteMatch;
 import dev.approute.internal.util.PercentDecoding.MalformedEncodingException;
 
 /**
- * The path of a request: canonical path, route match, method table, handler, response.
+ * The path of a request: canonical path, approute.json rules, route match, method table, handler, response.
  * <pre>
- *   raw path ──canonicalize──▶ 308 / 400 ──▶ trie match ──▶ 404
- *                                             │
+ *   raw path ──canonicalize──▶ 308 / 400 ──▶ ConfigRules: host check, response headers, redirects,
+ *                                            rewrites, basePath ──▶ trie match ──▶ 404
+ *                                             │  CORS (the route's own policy, else approute.json's); body size limit (413)
  *                                 method table (CALL, HEAD_FROM_GET, AUTO_OPTIONS, 405)
  *                                             │
  *                         handler in a RequestScope ──▶ Response ──▶ ResponseSender
@@ -81,25 +82,53 @@ public final class Dispatcher {
         if (current.broken()) {
             return sender.send(exchange, errors.buildFailed(current.problems()), null);
         }
-        CanonicalPath canonical = PathCanonicalizer.canonicalize(rawPath);
-        if (canonical instanceof CanonicalPath.Redirect redirect) {
-            String query = exchange.rawQuery();
-            return sender.sendRedirect(exchange, query.isEmpty() ? redirect.path() : redirect.path() + "?" + query);
+        ConfigRules rules = current.rules();
+        String refusedHost = rules.refusedHost(exchange);
+        if (refusedHost != null) {
+            return sender.send(exchange, errors.badRequest(refusedHost), null);
         }
+        exchange = rules.prepare(exchange);
+        CanonicalPath canonical = PathCanonicalizer.canonicalize(rawPath, rules.trailingSlash());
         if (canonical instanceof CanonicalPath.Invalid invalid) {
             return sender.send(exchange, errors.badRequest("Invalid request path: " + invalid.reason()), null);
         }
-        String path = ((CanonicalPath.Ok) canonical).path();
-        RouteMatch<Endpoint> match;
+        String path = canonical instanceof CanonicalPath.Redirect redirect ? redirect.path() : ((CanonicalPath.Ok) canonical).path();
+        ExchangeFacts facts = new ExchangeFacts(exchange);
+        exchange = rules.withResponseHeaders(exchange, path, facts);
+        if (canonical instanceof CanonicalPath.Redirect) {
+            String query = exchange.rawQuery();
+            return sender.sendRedirect(rules.withCors(exchange, path, null), 308, query.isEmpty() ? path : path + "?" + query);
+        }
+        ConfigRules.Routing routing;
         try {
-            match = current.table().match(path);
+            routing = rules.route(exchange, path, current.table(), facts);
         } catch (MalformedEncodingException e) {
             return sender.send(exchange, errors.badRequest("Malformed percent-encoding in the path: " + e.getMessage()), null);
         }
-        if (match == null || !paramsExist(match)) {
+        return switch (routing) {
+            case ConfigRules.Routing.Redirect redirect ->
+                    sender.sendRedirect(rules.withCors(exchange, path, null), redirect.status(), redirect.location());
+            case ConfigRules.Routing.NotFound notFound -> sender.send(rules.withCors(exchange, path, null), errors.notFound(exchange), null);
+            case ConfigRules.Routing.Matched matched -> dispatchMatched(matched, rules, path);
+        };
+    }
+
+    private int dispatchMatched(ConfigRules.Routing.Matched matched, ConfigRules rules, String requestPath) {
+        RouteMatch<Endpoint> match = matched.match();
+        Endpoint endpoint = match.value();
+        Exchange exchange = rules.withCors(matched.exchange(), requestPath, endpoint);
+        if (!paramsExist(match)) {
             return sender.send(exchange, errors.notFound(exchange), null);
         }
-        return dispatchTo(exchange, match.value(), new RouteContext(match.params()), path);
+        if (!exchange.method().equals("GET") && !exchange.method().equals("HEAD")) {
+            long limit = rules.bodySizeLimit(endpoint);
+            BadRequestException tooLarge = BodyLimit.declaredTooLarge(exchange, limit);
+            if (tooLarge != null) {
+                return sender.send(exchange, errors.clientError(tooLarge), null);
+            }
+            exchange = BodyLimit.counted(exchange, limit);
+        }
+        return dispatchTo(exchange, endpoint, new RouteContext(match.params()), matched.path());
     }
 
     // dynamicParams = false: only the param sets generateStaticParams() returned exist.

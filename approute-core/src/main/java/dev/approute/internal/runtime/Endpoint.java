@@ -12,6 +12,7 @@ import dev.approute.internal.compile.RouteHandler;
 import dev.approute.internal.compile.RouteModule;
 import dev.approute.internal.compile.SegmentConfig;
 import dev.approute.internal.data.DataRoute;
+import dev.approute.internal.config.AppConfig;
 import dev.approute.internal.router.AppEntry;
 import dev.approute.internal.router.EntryKind;
 
@@ -31,13 +32,15 @@ public sealed interface Endpoint {
      * @param allowedParams with {@code dynamicParams = false}, the only param sets that exist (from
      *                      generateStaticParams); null when any params are served
      * @param dataRoute     its fetchCache, dynamic and revalidate, for data reads
+     * @param cors          the route's own CORS policy ({@code static final Cors cors}), or null
      */
     record Route(RouteModule module, MethodTable methods, CachePolicy cachePolicy, Set<Params> allowedParams,
-                 DataRoute dataRoute) implements Endpoint {
+                 DataRoute dataRoute, AppConfig.CorsRule cors) implements Endpoint {
         public static Route of(RouteModule module) {
             CachePolicy policy = cachePolicyOf(module);
             Set<Params> allowed = module.entry().pattern().isDynamic() ? StaticParamSets.allowedOnly(module) : null;
-            return new Route(module, MethodTable.of(module.handlers()), policy, allowed, dataRouteOf(module));
+            return new Route(module, MethodTable.of(module.handlers()), policy, allowed, dataRouteOf(module),
+                    AppConfig.CorsRule.of(module.cors()));
         }
 
         /** The data-read config of a route file; messages name it {@code app/.../route.java}. */

@@ -39,6 +39,11 @@ public interface Exchange {
     /** Sends a complete response. {@code body} may be null (no body); for HEAD the engine sends no body bytes. */
     void send(int status, String reason, Headers headers, byte[] body) throws IOException;
 
+    /** How complete bodies are finished (compression, ETags); approute.json changes it through a wrapping exchange. */
+    default ResponseOptions responseOptions() {
+        return ResponseOptions.DEFAULTS;
+    }
+
     /** Starts a streamed (chunked) response; each {@link ChunkSink#send} is flushed to the client. */
     StreamingBody stream(int status, String reason, Headers headers) throws IOException;
 

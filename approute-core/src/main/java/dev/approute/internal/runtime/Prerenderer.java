@@ -120,7 +120,8 @@ public final class Prerenderer {
                     continue;
                 }
                 for (Params params : paramSets) {
-                    String path = StaticParamSets.path(pattern, params);
+                    // The URL a client requests: with trailingSlash, the handler sees the slash (SPEC 17.9).
+                    String path = built.routes().rules().servedPath(StaticParamSets.path(pattern, params));
                     Callable<CachedResponse> render = CachedRenderer.of(module, path, new RouteContext(params), cache,
                             new DataContext(data, Endpoint.Route.dataRouteOf(module)));
                     Callable<CachedResponse> noted = () -> {

@@ -64,14 +64,42 @@ final class ResponseSender {
         return status;
     }
 
-    /** A complete body: gzip when the client takes it and the type is compressible; none for HEAD. */
+    /**
+     * A complete body: an ETag (304 when If-None-Match has it), gzip when the client takes it and the type is
+     * compressible; none for HEAD. approute.json {@code generateEtags} and {@code compress} turn either off.
+     */
     private static void sendBytes(Exchange exchange, int status, String reason, Headers headers, byte[] body, boolean head)
             throws IOException {
-        if (!head && Compression.applies(exchange, headers, status)) {
+        ResponseOptions options = exchange.responseOptions();
+        String etag = status == 200 ? headers.get("etag") : null;
+        boolean generated = false;
+        if (etag == null && options.etags() && status == 200 && isGetOrHead(exchange)) {
+            etag = EntityTag.of(body);
+            generated = true;
+        }
+        if (etag != null && isGetOrHead(exchange)) {
+            for (String ifNoneMatch : exchange.headerValues("if-none-match")) {
+                if (EntityTag.matches(ifNoneMatch, etag)) {
+                    Headers notModified = headers.toBuilder().remove("content-type").remove("content-length").set("etag", etag).build();
+                    exchange.send(304, null, notModified, null);
+                    return;
+                }
+            }
+        }
+        boolean gzip = !head && options.compress() && Compression.applies(exchange, headers, status);
+        if (generated) {
+            headers = headers.plus("etag", gzip ? EntityTag.weak(etag) : etag);
+        }
+        if (gzip) {
             exchange.send(status, reason, headers.plus("content-encoding", "gzip"), Compression.gzip(body));
         } else {
             exchange.send(status, reason, headers, head ? null : body);
         }
+    }
+
+    private static boolean isGetOrHead(Exchange exchange) {
+        String method = exchange.method();
+        return method.equals("GET") || method.equals("HEAD");
     }
 
     int sendEmpty(Exchange exchange, int status, Headers headers) {
@@ -83,15 +111,18 @@ final class ResponseSender {
         return status;
     }
 
-    /** 308 to the canonical path, body = the location (as Next.js), so old clients see where to go. */
-    int sendRedirect(Exchange exchange, String location) {
+    /**
+     * A redirect: 308 to the canonical path, or an approute.json redirect's status; body = the location (as Next.js),
+     * so old clients see where to go.
+     */
+    int sendRedirect(Exchange exchange, int status, String location) {
         try {
             byte[] body = exchange.method().equals("HEAD") ? null : location.getBytes(StandardCharsets.UTF_8);
-            exchange.send(308, null, Headers.of("location", location), body);
+            exchange.send(status, null, Headers.of("location", location), body);
         } catch (IOException e) {
             errors.clientGone(exchange, e);
         }
-        return 308;
+        return status;
     }
 
     private void stream(Exchange exchange, Response response, Headers headers, Response.Streamed streamed,

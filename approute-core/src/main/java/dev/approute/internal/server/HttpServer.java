@@ -1,5 +1,6 @@
 package dev.approute.internal.server;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -42,6 +43,9 @@ public final class HttpServer implements AutoCloseable {
                 .shutdownGracePeriod(options.shutdownGrace())
                 // Streams must not stall on Nagle's algorithm.
                 .connectionOptions(socket -> socket.tcpNoDelay(true))
+                .idleConnectionTimeout(options.idleTimeout())
+                // How often idle connections are looked for: often enough for a short idle timeout.
+                .idleConnectionPeriod(idlePeriod(options.idleTimeout()))
                 // The protocols are named, not discovered: HTTP/1.1 and cleartext HTTP/2 (prior knowledge or Upgrade: h2c).
                 .protocolsDiscoverServices(false)
                 .addProtocol(Http2Config.create())
@@ -88,6 +92,12 @@ public final class HttpServer implements AutoCloseable {
                 .build()
                 .start();
         return new HttpServer(server);
+    }
+
+    private static Duration idlePeriod(Duration idle) {
+        Duration half = idle.dividedBy(2);
+        Duration max = Duration.ofMinutes(2);
+        return half.compareTo(max) > 0 ? max : half.isZero() ? Duration.ofSeconds(1) : half;
     }
 
     public int port() {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,17 +29,31 @@ class SegmentConfigAndManifestTest {
                     static final String runtime = "edge";
                     static final String[] preferredRegion = {"iad1", "sfo1"};
                     static final int maxDuration = 30;
+                    static final String bodySizeLimit = "50mb";
                     static Response GET() { return Response.text("x"); }
                 }
                 """);
         CompileResult result = new AppCompiler(app.layout).compileAll(app.entries());
         assertThat(result.problems()).isEmpty();
-        SegmentConfig expected = new SegmentConfig("force-static", false, 600, "only-no-store", "edge", List.of("iad1", "sfo1"), 30);
+        SegmentConfig expected = new SegmentConfig("force-static", false, 600, "only-no-store", "edge", List.of("iad1", "sfo1"), 30,
+                50L * 1024 * 1024);
         assertThat(result.routes().get(0).config()).isEqualTo(expected);
         LoadResult loaded = new RouteLoader(app.layout.classesDir()).load(result.routes());
         RouteModule module = loaded.modules().get(0);
         assertThat(module.config()).isEqualTo(expected);
         assertThat(module.warnings()).anySatisfy(w -> assertThat(w).contains("runs every route on the JVM like \"nodejs\""));
+    }
+
+    @Test
+    void bodySizeLimitIsASizeOrANumberOfBytes() {
+        assertThat(SegmentConfigParser.parse(Map.of("bodySizeLimit", "50mb")).config().bodySizeLimit()).isEqualTo(50L * 1024 * 1024);
+        assertThat(SegmentConfigParser.parse(Map.of("bodySizeLimit", 2048)).config().bodySizeLimit()).isEqualTo(2048L);
+        assertThat(SegmentConfigParser.parse(Map.of()).config().bodySizeLimit()).isNull();
+        SegmentConfigParser.Result bad = SegmentConfigParser.parse(Map.of("bodySizeLimit", "huge"));
+        assertThat(bad.issues()).singleElement().satisfies(issue -> {
+            assertThat(issue.message()).contains("`bodySizeLimit` is \"huge\" (a String), but it must be a size such as \"50mb\"");
+            assertThat(issue.fix()).contains("static final String bodySizeLimit = \"50mb\";");
+        });
     }
 
     @Test

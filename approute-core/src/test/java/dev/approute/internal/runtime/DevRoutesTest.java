@@ -73,6 +73,30 @@ class DevRoutesTest {
         }
     }
 
+    @Test
+    void approuteJsonEditsApplyAndItsProblemsAreServed() throws Throwable {
+        write("app/api/a/route.java", "class Route { static Response GET() { return Response.text(\"a\"); } }");
+        try (DevRoutes routes = new DevRoutes(new AppLayout(app), log::add)) {
+            assertThat(routes.get().rules().config().trailingSlash()).isFalse();
+            write("approute.json", "{\"trailingSlash\": true}");
+            awaitTrailingSlash(routes, true);
+            write("approute.json", "{\"trailingSlash\": \"yes\"}");
+            awaitBroken(routes);
+            assertThat(routes.get().problems()).anyMatch(problem -> problem.format().startsWith("approute.json:1: `trailingSlash`"));
+            write("approute.json", "{}");
+            awaitBody(routes, "/api/a", "a");
+            assertThat(routes.get().rules().config().trailingSlash()).isFalse();
+        }
+    }
+
+    private static void awaitTrailingSlash(DevRoutes routes, boolean expected) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (routes.get().rules().config().trailingSlash() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(routes.get().rules().config().trailingSlash()).isEqualTo(expected);
+    }
+
     private void write(String relative, String content) throws Exception {
         Path file = app.resolve(relative);
         Files.createDirectories(file.getParent());
