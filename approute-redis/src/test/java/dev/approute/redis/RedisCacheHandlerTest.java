@@ -140,7 +140,10 @@ class RedisCacheHandlerTest {
     void concurrentRevalidationsFromTwoInstancesLoseNone() throws Exception {
         String prefix = freshPrefix();
         int count = 40;
-        try (RedisCacheHandler one = handler(prefix, T0); RedisCacheHandler two = handler(prefix, T0)) {
+        // A generous timeout: this test is about lost updates, and a loaded CI machine can be slower than 200 ms.
+        RedisSettings patient = RedisSettings.parse(java.net.URI.create(redis.url("prefix=" + prefix + "&timeout=5000")));
+        try (RedisCacheHandler one = new RedisCacheHandler(patient, InstantSource.fixed(T0));
+             RedisCacheHandler two = new RedisCacheHandler(patient, InstantSource.fixed(T0))) {
             ExecutorService threads = Executors.newFixedThreadPool(8);
             try {
                 List<Future<?>> done = new ArrayList<>();
