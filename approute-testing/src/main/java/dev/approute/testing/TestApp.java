@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import dev.approute.internal.app.AppLayout;
 import dev.approute.internal.runtime.AppAssembler;
@@ -128,6 +129,7 @@ public final class TestApp implements AutoCloseable {
         private final List<Map.Entry<String, String>> files = new ArrayList<>();
         private boolean dev;
         private boolean cached;
+        private UnaryOperator<ServerOptions> serverOptions = UnaryOperator.identity();
 
         /** Serve this existing app folder. */
         public Builder root(Path appRoot) {
@@ -153,6 +155,12 @@ public final class TestApp implements AutoCloseable {
             return this;
         }
 
+        /** Changes the engine's limits and timeouts ({@code options -> options.withMaxBodyBytes(1024)}). */
+        public Builder serverOptions(UnaryOperator<ServerOptions> adjust) {
+            this.serverOptions = adjust;
+            return this;
+        }
+
         public TestApp start() {
             try {
                 Path appRoot = root != null ? root : Files.createTempDirectory("approute-test-app");
@@ -171,7 +179,7 @@ public final class TestApp implements AutoCloseable {
                     cache = Prerenderer.openCache(layout);
                 }
                 Dispatcher dispatcher = new Dispatcher(built::routes, new ErrorResponses(layout, dev, log::add), cache);
-                HttpServer server = HttpServer.start(ServerOptions.of("127.0.0.1", 0), dispatcher, null);
+                HttpServer server = HttpServer.start(serverOptions.apply(ServerOptions.of("127.0.0.1", 0)), dispatcher, null);
                 return new TestApp(layout, server, log);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
