@@ -161,6 +161,30 @@ class SmugglingHttpTest {
     }
 
     @Test
+    void malformedRequestsGetA4xxNeverA5xxOrAHang() {
+        List<String> malformed = List.of(
+                "GET /api/hello HTTP/1.1\r\n\r\n",                                        // no Host (RFC 9112 §3.2)
+                "GET /api/hello HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",                    // two Hosts
+                "GET /api/hello HTTP/1.1\r\nHost: a b\r\n\r\n",                             // invalid Host
+                "G@T /api/hello HTTP/1.1\r\nHost: localhost\r\n\r\n",                     // method is not a token
+                "GET  /api/hello HTTP/1.1\r\nHost: localhost\r\n\r\n",                    // two spaces
+                "GET /api/hel\u0000lo HTTP/1.1\r\nHost: localhost\r\n\r\n",               // NUL in the target
+                "GET /api/h\u00e9llo HTTP/1.1\r\nHost: localhost\r\n\r\n",                 // raw non-ASCII target
+                "GET /api/%zz HTTP/1.1\r\nHost: localhost\r\n\r\n",                       // malformed escape
+                "GET /api/hello HTTP/1.1\r\nHost: localhost\r\nX-Nul: a\u0000b\r\n\r\n",      // NUL in a value
+                "GET /api/hello HTTP/1.1\r\nHost: localhost\r\nBad Name: x\r\n\r\n",      // space in a name
+                "GET /api/hello HTTP/1.1\r\nHost: localhost\r\nNo-Colon\r\n\r\n",        // no colon
+                "GET /api/hello HTTP/1.1\r\nHost: localhost\r\n: empty-name\r\n\r\n",    // empty name
+                "POST /api/hello HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFFFFFF\r\nx\r\n0\r\n\r\n");
+        for (String request : malformed) {
+            // One answer, within the client's 5 s (a hang shows as no status at all).
+            String answer = RawHttp.exchange(app.port(), request);
+            assertThat(RawHttp.status(answer)).as(request.replace("\r\n", "\\r\\n") + "\n" + answer).isBetween(400, 499);
+        }
+        assertThat(app.log()).as("no handler failed").isEmpty();
+    }
+
+    @Test
     void wellFramedRequestsStillWorkOnOneConnection() {
         // The other tests must fail for the right reason: the same connection serves correct pipelined requests.
         try (RawHttp.Connection connection = RawHttp.Connection.open(app.port())) {

@@ -71,6 +71,10 @@ final class CatchAllHandler implements Handler {
             ParserErrors.rejectHeaderSize(response, options.maxHeaderBytes());
             return true;
         }
+        if (ParserErrors.hasEmptyFieldName(headers)) {
+            ParserErrors.reject(response, "a header line has no field name");
+            return true;
+        }
         if (ParserErrors.hasNonAsciiTarget(request.prologue().uriPath().rawPath())) {
             ParserErrors.reject(response, "the request target must be ASCII (percent-encode other bytes)");
             return true;

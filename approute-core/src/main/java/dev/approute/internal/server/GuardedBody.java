@@ -26,13 +26,13 @@ final class GuardedBody extends InputStream implements StallWatch.Wait {
     private final ReentrantLock lock = new ReentrantLock();
 
     private final byte[] one = new byte[1];
-    // Written by the reading thread, read by the watch thread.
+    // Written by the reading thread, read by the watch thread (and by the engine once the handler is done).
     private volatile long count;
+    private volatile boolean watched;
     private volatile boolean ended;
     private volatile boolean complete;
     // Once a read has failed, every later read fails the same way (a handler that catches it cannot read on).
-    private BadRequestException failure;
-    private volatile boolean watched;
+    private volatile BadRequestException failure;
     // Guarded by lock: who is blocked in a read since when, how long reads have waited so far, and whether we cut.
     private Thread reader;
     private long readingSince;

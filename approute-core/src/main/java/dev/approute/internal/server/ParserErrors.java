@@ -59,6 +59,16 @@ final class ParserErrors {
         answerAndClose(response, Status.BAD_REQUEST_400, "Bad Request: " + reason);
     }
 
+    /** RFC 9110 §5.1: a field name is a token, so never empty; Helidon's validation lets {@code ": value"} through. */
+    static boolean hasEmptyFieldName(ServerRequestHeaders headers) {
+        for (Header header : headers) {
+            if (header.name().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Bytes of the header section as sent: each line is {@code name: value CRLF}. */
     static int headerBytes(ServerRequestHeaders headers) {
         int total = 0;
