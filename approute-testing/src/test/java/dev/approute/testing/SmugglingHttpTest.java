@@ -26,6 +26,12 @@ class SmugglingHttpTest {
                             static Response POST(Request request) { return Response.text("echo:" + request.text()); }
                         }
                         """)
+                .file("app/api/stream/route.java", """
+                        class Route {
+                            static Response GET() { return Response.stream(sink -> { sink.send("one,"); sink.send("two"); }); }
+                            static Response POST(Request request) { return Response.stream(request.body(), init -> init.contentType("text/plain")); }
+                        }
+                        """)
                 .file("app/api/secret/route.java", """
                         class Route { static Response GET() { return Response.text("SMUGGLED"); } }
                         """)
@@ -138,6 +144,18 @@ class SmugglingHttpTest {
         assertThat(pipelined.responses()).as(pipelined.text()).isEqualTo(1);
         assertThat(pipelined.text()).endsWith("hello").doesNotContain("SMUGGLED");
         assertThat(pipelined.closedByServer()).isTrue();
+    }
+
+    @Test
+    void connectionCloseEndsTheConnectionAfterTheWholeStreamedBody() {
+        // The connection is ended after the response is complete: the last chunk of a stream is not lost.
+        RawHttp.Received streamed = send("GET /api/stream HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(streamed.text()).as(streamed.text()).contains("one,", "two").endsWith("\r\n0\r\n\r\n");
+        assertThat(streamed.closedByServer()).isTrue();
+        RawHttp.Received echoed = send("POST /api/stream HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "3\r\nabc\r\n0\r\n\r\n");
+        assertThat(echoed.text()).as(echoed.text()).contains("abc").endsWith("\r\n0\r\n\r\n");
+        assertThat(echoed.closedByServer()).isTrue();
     }
 
     @Test

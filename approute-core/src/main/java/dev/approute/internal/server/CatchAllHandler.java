@@ -10,6 +10,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.ServerRequestHeaders;
 import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.RoutingResponse;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -44,7 +45,7 @@ final class CatchAllHandler implements Handler {
         boolean http1 = request.prologue().protocolVersion().startsWith("1.");
         if (refused(request, response)) {
             if (http1) {
-                throw new CloseConnectionException("request refused before routing");
+                throw closeAfter(response, "request refused before routing");
             }
             return;
         }
@@ -57,11 +58,20 @@ final class CatchAllHandler implements Handler {
                         + (System.nanoTime() - start) / 1_000_000 + "ms");
             }
             if (http1 && !mayKeepAlive(request, exchange)) {
-                throw new CloseConnectionException("connection ends after this response");
+                throw closeAfter(response, "connection ends after this response");
             }
         } finally {
             exchange.finish();
         }
+    }
+
+    // Helidon writes a streamed body's last chunk when it commits the response, which it does only after a handler
+    // returns normally: commit first, or the client loses the end of the body.
+    private static CloseConnectionException closeAfter(ServerResponse response, String reason) {
+        if (response instanceof RoutingResponse routing) {
+            routing.commit();
+        }
+        return new CloseConnectionException(reason);
     }
 
     /** Answers a request that must not reach a route; true when it did. */
