@@ -2,8 +2,9 @@ package dev.approute;
 
 /**
  * The request body could not be read as asked: invalid JSON, malformed multipart, a content type
- * {@link Request#formData()} cannot parse, a body over the size limit. Handlers may catch it; if they do not,
- * the client gets its {@link #status()} (400, 413 or 415) with a short message, never a 500.
+ * {@link Request#formData()} cannot parse, a body over the size limit, a body that stalled or ended early.
+ * Handlers may catch it; if they do not, the client gets its {@link #status()} (400, 408, 413 or 415) with a short
+ * message, never a 500.
  *
  * <pre>{@code
  * try {
@@ -28,7 +29,7 @@ public class BadRequestException extends RuntimeException {
         this(400, message, cause);
     }
 
-    /** 400, 413 or 415. */
+    /** 400, 408, 413 or 415. */
     public int status() {
         return status;
     }

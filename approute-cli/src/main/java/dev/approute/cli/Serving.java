@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 import dev.approute.internal.app.AppLayout;
 import dev.approute.internal.cache.ResponseCache;
 import dev.approute.internal.data.DataCache;
-import dev.approute.internal.config.AppConfig;
 import dev.approute.internal.runtime.AppRoutes;
 import dev.approute.internal.runtime.Dispatcher;
 import dev.approute.internal.runtime.ErrorResponses;
@@ -24,11 +23,11 @@ final class Serving {
         Dispatcher dispatcher = new Dispatcher(routes, new ErrorResponses(layout, dev, System.err::println), cache);
         // Fetch and Cache.cached outside a request (a thread the app started) use the served app's data cache.
         DataCache.useAsProcessDefault(dispatcher.dataCache());
-        // serverTimeouts apply when the server starts (dev: restart to apply an edit).
-        AppConfig.ServerTimeouts timeouts = routes.get().rules().config().serverTimeouts();
+        // serverTimeouts and the engine's body limit apply when the server starts (dev: restart to apply an edit).
+        AppRoutes atStart = routes.get();
         HttpServer server;
         try {
-            server = HttpServer.start(ServerOptions.of(options.hostname, options.port()).withIdleTimeout(timeouts.idle()),
+            server = HttpServer.start(ServerOptions.of(options.hostname, options.port()).withAppConfig(atStart),
                     dispatcher, dev ? System.out::println : null);
         } catch (RuntimeException e) {
             System.err.println("⨯ cannot listen on " + options.hostname + ":" + options.port() + ": " + rootMessage(e)

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import dev.approute.internal.app.AppLayout;
 import dev.approute.internal.runtime.AppAssembler;
@@ -144,7 +145,8 @@ public final class TestApp implements AutoCloseable {
         List<String> newLog = Collections.synchronizedList(new ArrayList<>());
         ResponseCache reopened = Prerenderer.openCache(layout);
         Dispatcher dispatcher = new Dispatcher(built::routes, new ErrorResponses(layout, dev, newLog::add), reopened);
-        return new TestApp(layout, HttpServer.start(ServerOptions.of("127.0.0.1", 0), dispatcher, null), reopened, newLog, dev);
+        return new TestApp(layout, HttpServer.start(ServerOptions.of("127.0.0.1", 0).withAppConfig(built.routes()), dispatcher, null),
+                reopened, newLog, dev);
     }
 
     /** Files of a test app, then {@link #start()}. */
@@ -154,6 +156,7 @@ public final class TestApp implements AutoCloseable {
         private boolean dev;
         private boolean cached;
         private String cacheUrl;
+        private UnaryOperator<ServerOptions> serverOptions = UnaryOperator.identity();
 
         /** Serve this existing app folder. */
         public Builder root(Path appRoot) {
@@ -189,6 +192,12 @@ public final class TestApp implements AutoCloseable {
             return this;
         }
 
+        /** Changes the engine's limits and timeouts ({@code options -> options.withMaxBodyBytes(1024)}). */
+        public Builder serverOptions(UnaryOperator<ServerOptions> adjust) {
+            this.serverOptions = adjust;
+            return this;
+        }
+
         public TestApp start() {
             try {
                 Path appRoot = root != null ? root : Files.createTempDirectory("approute-test-app");
@@ -207,8 +216,7 @@ public final class TestApp implements AutoCloseable {
                     cache = Prerenderer.openCache(layout, cacheUrl, log::add);
                 }
                 Dispatcher dispatcher = new Dispatcher(built::routes, new ErrorResponses(layout, dev, log::add), cache);
-                var timeouts = built.routes().rules().config().serverTimeouts();
-                HttpServer server = HttpServer.start(ServerOptions.of("127.0.0.1", 0).withIdleTimeout(timeouts.idle()),
+                HttpServer server = HttpServer.start(serverOptions.apply(ServerOptions.of("127.0.0.1", 0).withAppConfig(built.routes())),
                         dispatcher, null);
                 return new TestApp(layout, server, cache, log, dev);
             } catch (IOException e) {

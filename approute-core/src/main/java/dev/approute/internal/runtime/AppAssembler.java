@@ -17,6 +17,7 @@ import dev.approute.internal.compile.CompileResult;
 import dev.approute.internal.compile.LoadResult;
 import dev.approute.internal.compile.RouteLoader;
 import dev.approute.internal.compile.RouteModule;
+import dev.approute.internal.config.AppConfig;
 import dev.approute.internal.config.AppConfigLoader;
 import dev.approute.internal.router.AppEntry;
 import dev.approute.internal.router.AppScanner;
@@ -71,7 +72,7 @@ public final class AppAssembler {
         }
         List<AppEntry> served = servedEntries(entries, loaded.modules());
         BuildManifest.write(layout, compiled.routes());
-        return new Built(served, loaded.modules(), AppRoutes.of(table(served, loaded.modules()), new ConfigRules(config.config())));
+        return new Built(served, loaded.modules(), AppRoutes.of(table(served, loaded.modules()), rules(config.config(), loaded.modules())));
     }
 
     /**
@@ -124,7 +125,7 @@ public final class AppAssembler {
         }
         // Pages and static metadata files are served from app/ as they are now; routes come from the build.
         List<AppEntry> entries = servedEntries(AppScanner.scan(layout).entries(), loaded.modules());
-        return new Built(entries, loaded.modules(), AppRoutes.of(table(entries, loaded.modules()), new ConfigRules(config.config())));
+        return new Built(entries, loaded.modules(), AppRoutes.of(table(entries, loaded.modules()), rules(config.config(), loaded.modules())));
     }
 
     /**
@@ -166,5 +167,15 @@ public final class AppAssembler {
 
     /** The result of a build or a load: what the CLI prints and the dispatcher serves. */
     public record Built(List<AppEntry> entries, List<RouteModule> modules, AppRoutes routes) {
+    }
+
+    private static ConfigRules rules(AppConfig config, List<RouteModule> modules) {
+        long largest = config.bodySizeLimit();
+        for (RouteModule module : modules) {
+            if (module.config().bodySizeLimit() != null) {
+                largest = Math.max(largest, module.config().bodySizeLimit());
+            }
+        }
+        return new ConfigRules(config, largest);
     }
 }

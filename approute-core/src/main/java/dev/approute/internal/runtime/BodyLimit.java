@@ -1,9 +1,9 @@
 package dev.approute.internal.runtime;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.function.Supplier;
 
 import dev.approute.BadRequestException;
 import dev.approute.internal.config.ByteSize;
@@ -37,7 +37,8 @@ final class BodyLimit {
     static Exchange counted(Exchange exchange, long limit) {
         ConfiguredExchange configured = exchange instanceof ConfiguredExchange c ? c
                 : ConfiguredExchange.of(exchange, exchange.scheme(), exchange.authority(), exchange.responseOptions());
-        return configured.withBody(new Counting(exchange.body(), limit));
+        // Opened on the first read: asking the engine for the body sends 100 Continue to an Expect: 100-continue client.
+        return configured.withBody(new Counting(exchange::body, limit));
     }
 
     static BadRequestException tooLarge(long limit) {
@@ -45,18 +46,27 @@ final class BodyLimit {
                 + " (raise it with bodySizeLimit in approute.json, or `static final String bodySizeLimit` in the route)", null);
     }
 
-    private static final class Counting extends FilterInputStream {
+    private static final class Counting extends InputStream {
+        private final Supplier<InputStream> source;
         private final long limit;
+        private InputStream in;
         private long count;
 
-        Counting(InputStream in, long limit) {
-            super(in);
+        Counting(Supplier<InputStream> source, long limit) {
+            this.source = source;
             this.limit = limit;
+        }
+
+        private InputStream in() {
+            if (in == null) {
+                in = source.get();
+            }
+            return in;
         }
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
+            int b = in().read();
             if (b >= 0) {
                 counted(1);
             }
@@ -65,7 +75,7 @@ final class BodyLimit {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
+            int n = in().read(buffer, offset, length);
             if (n > 0) {
                 counted(n);
             }
@@ -74,9 +84,21 @@ final class BodyLimit {
 
         @Override
         public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
+            long skipped = in().skip(n);
             counted(skipped);
             return skipped;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return in().available();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (in != null) {
+                in.close();
+            }
         }
 
         private void counted(long n) {

@@ -34,13 +34,25 @@ import dev.approute.internal.router.RouteTable;
 public final class ConfigRules {
     public static final ConfigRules DEFAULTS = new ConfigRules(AppConfig.DEFAULTS);
 
+    private final long largestBodySizeLimit;
+
     private final AppConfig config;
     private final TrailingSlash trailingSlash;
     private final ResponseOptions options;
     private final boolean plain;
 
     public ConfigRules(AppConfig config) {
+        this(config, config.bodySizeLimit());
+    }
+
+    /**
+     * @param largestBodySizeLimit the largest body any route accepts (approute.json's limit, or a route's own larger
+     *                             one): the engine refuses bodies over it up front; each route's own limit is
+     *                             enforced as its body is read
+     */
+    public ConfigRules(AppConfig config, long largestBodySizeLimit) {
         this.config = config;
+        this.largestBodySizeLimit = largestBodySizeLimit;
         this.trailingSlash = config.skipTrailingSlashRedirect() ? TrailingSlash.KEEP
                 : config.trailingSlash() ? TrailingSlash.ADD : TrailingSlash.REMOVE;
         this.options = new ResponseOptions(config.compress(), config.generateEtags());
@@ -345,6 +357,11 @@ public final class ConfigRules {
     // RFC 3986 pchar plus '/' and '%' (values are raw, already-encoded segments); '?' and '#' would change the URL's parts.
     private static boolean isUrlChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~!$&'()*+,;=:@/%".indexOf(c) >= 0;
+    }
+
+    /** The engine's body size limit: no route accepts more. */
+    public long largestBodySizeLimit() {
+        return largestBodySizeLimit;
     }
 
     /** Bytes a request body to this endpoint may have: its segment config's {@code bodySizeLimit}, else approute.json's. */

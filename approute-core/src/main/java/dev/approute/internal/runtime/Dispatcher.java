@@ -126,7 +126,10 @@ public final class Dispatcher {
             if (tooLarge != null) {
                 return sender.send(exchange, errors.clientError(tooLarge), null);
             }
-            exchange = BodyLimit.counted(exchange, limit);
+            if (limit < rules.largestBodySizeLimit()) {
+                // The engine counts up to the largest limit; a route with a smaller one counts its own.
+                exchange = BodyLimit.counted(exchange, limit);
+            }
         }
         return dispatchTo(exchange, endpoint, new RouteContext(match.params()), matched.path());
     }

@@ -29,15 +29,19 @@ public final class ErrorResponses {
         this.log = log;
     }
 
-    /** JSON for API clients, a small HTML page for browsers (Accept: text/html). Never cacheable. */
+    /**
+     * JSON for API clients, a small HTML page for browsers (Accept: text/html). Never cacheable, and {@code Vary: Accept}
+     * all the same: a cache that ignores no-store must still not hand one client's representation to the other.
+     */
     Response notFound(Exchange exchange) {
         String path = exchange.rawPath();
         if (exchange.headerValues("accept").stream().anyMatch(accept -> accept.contains("text/html"))) {
             String html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>404: Not Found</title></head>"
                     + "<body><h1>404</h1><p>This page could not be found.</p></body></html>";
-            return Response.html(html).with(init -> init.status(404).header("cache-control", NO_STORE));
+            return Response.html(html).with(init -> init.status(404).header("cache-control", NO_STORE).header("vary", "Accept"));
         }
-        return Response.json(problem("Not Found", "No route matches " + path), init -> init.status(404).header("cache-control", NO_STORE));
+        return Response.json(problem("Not Found", "No route matches " + path),
+                init -> init.status(404).header("cache-control", NO_STORE).header("vary", "Accept"));
     }
 
     Response badRequest(String message) {
@@ -51,6 +55,7 @@ public final class ErrorResponses {
 
     Response clientError(BadRequestException error) {
         String title = switch (error.status()) {
+            case 408 -> "Request Timeout";
             case 413 -> "Payload Too Large";
             case 415 -> "Unsupported Media Type";
             default -> "Bad Request";

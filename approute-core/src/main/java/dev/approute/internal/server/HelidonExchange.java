@@ -19,17 +19,18 @@ import dev.approute.internal.runtime.Exchange;
 
 /** A Helidon request/response pair seen as an {@link Exchange}. */
 final class HelidonExchange implements Exchange {
-    private static final String RESERVED_PREFIX = "x-approute-";
-
     private final ServerRequest request;
     private final ServerResponse response;
     private final String authority;
+    private final BodyGuards bodies;
     private Headers headers;
+    private GuardedBody body;
 
-    HelidonExchange(ServerRequest request, ServerResponse response, String authority) {
+    HelidonExchange(ServerRequest request, ServerResponse response, String authority, BodyGuards bodies) {
         this.request = request;
         this.response = response;
         this.authority = authority;
+        this.bodies = bodies;
     }
 
     @Override
@@ -72,8 +73,8 @@ final class HelidonExchange implements Exchange {
             Headers.Builder builder = Headers.builder();
             for (Header header : request.headers()) {
                 String name = header.name();
-                // The x-approute- prefix is ours: a client can never pose as the framework (CVE-2025-29927 class).
-                if (name.regionMatches(true, 0, RESERVED_PREFIX, 0, RESERVED_PREFIX.length())) {
+                // A client can never pose as the framework, ours or Next's (CVE-2025-29927 class).
+                if (ReservedHeaders.isReserved(name)) {
                     continue;
                 }
                 for (String value : header.allValues()) {
@@ -88,7 +89,7 @@ final class HelidonExchange implements Exchange {
 
     @Override
     public List<String> headerValues(String name) {
-        if (name.regionMatches(true, 0, RESERVED_PREFIX, 0, RESERVED_PREFIX.length())) {
+        if (ReservedHeaders.isReserved(name)) {
             return List.of();
         }
         return request.headers().values(HeaderNames.create(name));
@@ -115,7 +116,32 @@ final class HelidonExchange implements Exchange {
 
     @Override
     public InputStream body() {
-        return request.content().inputStream();
+        return guardedBody();
+    }
+
+    /** The one stream of this request's body (Helidon hands its entity out once): the handler's, then the drain's. */
+    GuardedBody guardedBody() {
+        if (body == null) {
+            body = bodies.guard(request.content().inputStream());
+        }
+        return body;
+    }
+
+    /** The handler (or anything) asked for the body: Helidon has sent any 100 Continue it owed. */
+    boolean bodyRequested() {
+        return body != null;
+    }
+
+    /** The body exists and the handler did not read all of it. */
+    boolean bodyLeftUnread() {
+        return request.content().hasEntity() && !request.content().consumed();
+    }
+
+    /** The request is answered: its body, if read at all, is no longer waited on. */
+    void finish() {
+        if (body != null) {
+            body.finish();
+        }
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.approute.internal.server;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import io.helidon.http.DirectHandler;
@@ -26,78 +25,62 @@ public final class HttpServer implements AutoCloseable {
     // A request line longer than this is answered 414 (Node allows 16 KiB for line and headers together).
     private static final int MAX_REQUEST_LINE = 16 * 1024;
     private static final int ENGINE_HEADER_LIMIT = 64 * 1024;
+    private static final Duration LONGEST_IDLE_CHECK = Duration.ofSeconds(10);
 
     private final WebServer server;
+    private final StallWatch watch;
 
-    private HttpServer(WebServer server) {
+    private HttpServer(WebServer server, StallWatch watch) {
         this.server = server;
+        this.watch = watch;
     }
 
     /** @param requestLog receives one line per request ({@code GET /api/hello 200 in 3ms}), or null for none */
     public static HttpServer start(ServerOptions options, Dispatcher dispatcher, Consumer<String> requestLog) {
-        // The origin of request.url(): computed once the port is known (port 0 picks one at bind).
-        AtomicReference<String> authority = new AtomicReference<>();
-        WebServer server = WebServer.builder()
-                .host(options.host())
-                .port(options.port())
-                .shutdownGracePeriod(options.shutdownGrace())
-                // Streams must not stall on Nagle's algorithm.
-                .connectionOptions(socket -> socket.tcpNoDelay(true))
-                .idleConnectionTimeout(options.idleTimeout())
-                // How often idle connections are looked for: often enough for a short idle timeout.
-                .idleConnectionPeriod(idlePeriod(options.idleTimeout()))
-                // The protocols are named, not discovered: HTTP/1.1 and cleartext HTTP/2 (prior knowledge or Upgrade: h2c).
-                .protocolsDiscoverServices(false)
-                .addProtocol(Http2Config.create())
-                .addProtocol(Http1Config.builder()
-                        // Helidon's own limits are the hard stop; the 431 at maxHeaderBytes is ours (below).
-                        .maxHeadersSize(ENGINE_HEADER_LIMIT)
-                        .maxPrologueLength(MAX_REQUEST_LINE)
-                        .validateRequestHeaders(true)
-                        // The dispatcher answers bad paths with precise 400s; queries are parsed leniently as browsers do.
-                        .validatePath(false)
-                        .validatePrologue(false)
-                        .build())
-                .directHandlers(handlers -> {
-                    for (DirectHandler.EventType event : DirectHandler.EventType.values()) {
-                        handlers.addHandler(event, ParserErrors.HANDLER);
-                    }
-                })
-                .routing(routing -> routing.any((request, response) -> {
-                    if (ParserErrors.headerBytes(request.headers()) > options.maxHeaderBytes()) {
-                        ParserErrors.rejectHeaderSize(response, options.maxHeaderBytes());
-                        return;
-                    }
-                    if (ParserErrors.hasNonAsciiTarget(request.prologue().uriPath().rawPath())) {
-                        ParserErrors.reject(response, "the request target must be ASCII (percent-encode other bytes)");
-                        return;
-                    }
-                    if (ParserErrors.isAmbiguousFraming(request.headers())) {
-                        ParserErrors.rejectFraming(response);
-                        return;
-                    }
-                    long start = System.nanoTime();
-                    String origin = authority.get();
-                    if (origin == null) {
-                        origin = authority(options, request.localPeer().port());
-                        authority.set(origin);
-                    }
-                    HelidonExchange exchange = new HelidonExchange(request, response, origin);
-                    int status = dispatcher.dispatch(exchange);
-                    if (requestLog != null) {
-                        requestLog.accept(exchange.method() + " " + exchange.rawPath() + " " + status + " in "
-                                + (System.nanoTime() - start) / 1_000_000 + "ms");
-                    }
-                }))
-                .build()
-                .start();
-        return new HttpServer(server);
+        StallWatch watch = StallWatch.start();
+        CatchAllHandler handler = new CatchAllHandler(options, dispatcher, requestLog, new BodyGuards(watch, options));
+        try {
+            WebServer server = WebServer.builder()
+                    .host(options.host())
+                    .port(options.port())
+                    .shutdownGracePeriod(options.shutdownGrace())
+                    // Streams must not stall on Nagle's algorithm.
+                    .connectionOptions(socket -> socket.tcpNoDelay(true))
+                    .idleConnectionTimeout(options.idleTimeout())
+                    .idleConnectionPeriod(idleCheckPeriod(options.idleTimeout()))
+                    // The protocols are named, not discovered: HTTP/1.1 and cleartext HTTP/2 (prior knowledge or Upgrade: h2c).
+                    .protocolsDiscoverServices(false)
+                    .addProtocol(Http2Config.create())
+                    .addProtocol(Http1Config.builder()
+                            // Helidon's own limits are the hard stop; the 431 at maxHeaderBytes is ours (CatchAllHandler).
+                            .maxHeadersSize(ENGINE_HEADER_LIMIT)
+                            .maxPrologueLength(MAX_REQUEST_LINE)
+                            .validateRequestHeaders(true)
+                            // The dispatcher answers bad paths with precise 400s; queries are parsed leniently as browsers do.
+                            .validatePath(false)
+                            .validatePrologue(false)
+                            // Helidon never times out a read: the header section gets its deadline here.
+                            .addReceiveListener(new HeaderDeadlines(watch, options.readTimeout()))
+                            .build())
+                    .directHandlers(handlers -> {
+                        for (DirectHandler.EventType event : DirectHandler.EventType.values()) {
+                            handlers.addHandler(event, ParserErrors.HANDLER);
+                        }
+                    })
+                    .routing(routing -> routing.any(handler))
+                    .build()
+                    .start();
+            return new HttpServer(server, watch);
+        } catch (RuntimeException e) {
+            watch.close();
+            throw e;
+        }
     }
 
-    private static Duration idlePeriod(Duration idle) {
+    // Helidon looks for idle connections on a timer; a short idle timeout needs a short period to mean anything.
+    private static Duration idleCheckPeriod(Duration idle) {
         Duration half = idle.dividedBy(2);
-        Duration max = Duration.ofMinutes(2);
-        return half.compareTo(max) > 0 ? max : half.isZero() ? Duration.ofSeconds(1) : half;
+        return half.compareTo(LONGEST_IDLE_CHECK) > 0 ? LONGEST_IDLE_CHECK : half.isZero() ? Duration.ofMillis(1) : half;
     }
 
     public int port() {
@@ -108,12 +91,6 @@ public final class HttpServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-    }
-
-    // request.url() is never built from the Host header (a client-chosen value); it is the address we listen on.
-    private static String authority(ServerOptions options, int port) {
-        String host = options.host();
-        boolean loopbackOrAny = host.equals("127.0.0.1") || host.equals("::1") || host.equals("0.0.0.0") || host.equals("localhost");
-        return (loopbackOrAny ? "localhost" : host) + ":" + port;
+        watch.close();
     }
 }

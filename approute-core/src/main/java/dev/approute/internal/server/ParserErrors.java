@@ -10,6 +10,8 @@ import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
 
+import dev.approute.internal.config.ByteSize;
+
 /** Answers for requests the engine refuses before any route runs: always a 4xx, with a short reason. */
 final class ParserErrors {
     private ParserErrors() {
@@ -19,6 +21,7 @@ final class ParserErrors {
      * Connection-closing answers for what Helidon's HTTP/1 parser refuses. Direct handlers run only for requests that
      * never reached routing (approute's dispatcher answers everything routed), so an "internal error" here is a
      * request the parser could not read, such as an invalid method token (RFC 9112 §3: method = token): a 400.
+     * So is Helidon's 501 for a transfer coding it does not implement: bad input never gets a 5xx.
      */
     static final DirectHandler HANDLER = new DirectHandler() {
         @Override
@@ -35,7 +38,7 @@ final class ParserErrors {
     };
 
     private static DirectHandler.TransportResponse answer(DirectHandler.EventType event, Status status, ServerResponseHeaders headers) {
-        Status answer = event == DirectHandler.EventType.INTERNAL_ERROR ? Status.BAD_REQUEST_400 : status;
+        Status answer = event == DirectHandler.EventType.INTERNAL_ERROR || status.code() == 501 ? Status.BAD_REQUEST_400 : status;
         return DirectHandler.TransportResponse.builder()
                 .status(answer)
                 .headers(headers)
@@ -55,10 +58,17 @@ final class ParserErrors {
     }
 
     static void reject(ServerResponse response, String reason) {
-        response.status(Status.BAD_REQUEST_400);
-        response.header(HeaderNames.CONNECTION, "close");
-        response.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
-        response.send(("Bad Request: " + reason).getBytes(StandardCharsets.UTF_8));
+        answerAndClose(response, Status.BAD_REQUEST_400, "Bad Request: " + reason);
+    }
+
+    /** RFC 9110 §5.1: a field name is a token, so never empty; Helidon's validation lets {@code ": value"} through. */
+    static boolean hasEmptyFieldName(ServerRequestHeaders headers) {
+        for (Header header : headers) {
+            if (header.name().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Bytes of the header section as sent: each line is {@code name: value CRLF}. */
@@ -74,25 +84,21 @@ final class ParserErrors {
 
     /** RFC 6585 §5. */
     static void rejectHeaderSize(ServerResponse response, int limit) {
-        response.status(Status.create(431, "Request Header Fields Too Large"));
+        answerAndClose(response, Status.create(431, "Request Header Fields Too Large"),
+                "Request Header Fields Too Large: the headers exceed " + limit + " bytes");
+    }
+
+    /** RFC 9110 §15.5.14: the declared body is over the limit; refused before a byte of it is read. */
+    static void rejectBodySize(ServerResponse response, long declared, long limit) {
+        answerAndClose(response, Status.REQUEST_ENTITY_TOO_LARGE_413,
+                "Payload Too Large: the request body of " + declared + " bytes is larger than the limit of " + ByteSize.format(limit));
+    }
+
+    // The connection is closed after these: what follows on it (an unread body) is never parsed as a request.
+    private static void answerAndClose(ServerResponse response, Status status, String text) {
+        response.status(status);
         response.header(HeaderNames.CONNECTION, "close");
         response.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
-        response.send(("Request Header Fields Too Large: the headers exceed " + limit + " bytes").getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * RFC 9112 §6.1: a request with both Transfer-Encoding and Content-Length, or with several Content-Length
-     * values, is a smuggling attempt; it is refused and the connection closed.
-     */
-    static boolean isAmbiguousFraming(ServerRequestHeaders headers) {
-        boolean chunked = headers.contains(HeaderNames.TRANSFER_ENCODING);
-        if (!headers.contains(HeaderNames.CONTENT_LENGTH)) {
-            return false;
-        }
-        return chunked || headers.get(HeaderNames.CONTENT_LENGTH).allValues().size() > 1;
-    }
-
-    static void rejectFraming(ServerResponse response) {
-        reject(response, "ambiguous message framing (Transfer-Encoding with Content-Length)");
+        response.send(text.getBytes(StandardCharsets.UTF_8));
     }
 }
