@@ -93,25 +93,9 @@ public final class RouteLoader {
      */
     public RouteModule reload(CompiledRoute route) {
         Path dir = route.classesDir() != null ? route.classesDir() : classesRoot.resolve("routes");
-        RouteClassLoader loader = new RouteClassLoader(route.packageName(), dir, srcLoader);
         Path file = route.entry().file();
-        Class<?> type;
-        try {
-            type = Class.forName(route.className(), false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new RouteLoadException(new Problem(file, 0, "the compiled class " + route.className() + " cannot be loaded: " + e,
-                    "run ./approute build again"));
-        }
-        Module core = RouteLoader.class.getModule();
-        if (core.isNamed()) {
-            core.addReads(type.getModule());
-        }
-        MethodHandles.Lookup lookup;
-        try {
-            lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
-        } catch (IllegalAccessException e) {
-            throw new RouteLoadException(new Problem(file, 0, "cannot access " + route.className() + ": " + e.getMessage(), null));
-        }
+        Class<?> type = loadClass(route.packageName(), route.className(), dir, file);
+        MethodHandles.Lookup lookup = lookupIn(type, file);
         Map<HttpMethod, RouteHandler> handlers = new EnumMap<>(HttpMethod.class);
         Method[] methods = type.getDeclaredMethods();
         Arrays.sort(methods, Comparator.comparing(Method::getName));
@@ -132,6 +116,39 @@ public final class RouteLoader {
         RouteModule.StaticParams staticParams = staticParams(type, lookup, file);
         return new RouteModule(route.entry(), route.className(), Map.copyOf(handlers), config.config(),
                 withParamWarnings(config, route.entry().pattern().isDynamic(), staticParams != null), staticParams, cors);
+    }
+
+    /**
+     * Loads {@code middleware.java}'s class in its own class loader under the src loader, and binds it.
+     *
+     * @throws RouteLoadException with a problem naming middleware.java (and the matcher's line) when it cannot be used
+     */
+    public MiddlewareModule loadMiddleware(CompiledMiddleware middleware) {
+        Path dir = middleware.classesDir() != null ? middleware.classesDir() : classesRoot.resolve("routes");
+        Class<?> type = loadClass(CompiledMiddleware.PACKAGE, middleware.className(), dir, middleware.file());
+        return MiddlewareBinder.bind(middleware, type, lookupIn(type, middleware.file()));
+    }
+
+    private Class<?> loadClass(String packageName, String className, Path dir, Path file) {
+        RouteClassLoader loader = new RouteClassLoader(packageName, dir, srcLoader);
+        try {
+            return Class.forName(className, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new RouteLoadException(new Problem(file, 0, "the compiled class " + className + " cannot be loaded: " + e,
+                    "run ./approute build again"));
+        }
+    }
+
+    private static MethodHandles.Lookup lookupIn(Class<?> type, Path file) {
+        Module core = RouteLoader.class.getModule();
+        if (core.isNamed()) {
+            core.addReads(type.getModule());
+        }
+        try {
+            return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+        } catch (IllegalAccessException e) {
+            throw new RouteLoadException(new Problem(file, 0, "cannot access " + type.getName() + ": " + e.getMessage(), null));
+        }
     }
 
     // dynamicParams = false is only meaningful beside dynamic segments and a generateStaticParams() to list them.

@@ -67,7 +67,7 @@ final class RouteValidator {
         this.completableFuture = types.erasure(type(elements, "java.util.concurrent.CompletableFuture"));
     }
 
-    private static TypeMirror type(Elements elements, String name) {
+    static TypeMirror type(Elements elements, String name) {
         TypeElement element = elements.getTypeElement(name);
         if (element == null) {
             throw new IllegalStateException("approute's API class " + name + " is not on the compile classpath");
@@ -262,7 +262,7 @@ final class RouteValidator {
     }
 
     /** The line of {@code name} in {@code tree}'s declaration (annotations and modifiers may sit on earlier lines). */
-    private static int nameLine(CompilationUnitTree unit, SourcePositions positions, Tree tree, String name) {
+    static int nameLine(CompilationUnitTree unit, SourcePositions positions, Tree tree, String name) {
         long start = positions.getStartPosition(unit, tree);
         try {
             CharSequence text = unit.getSourceFile().getCharContent(true);
@@ -277,7 +277,7 @@ final class RouteValidator {
         return line(unit, positions, tree);
     }
 
-    private static int line(CompilationUnitTree unit, SourcePositions positions, Tree tree) {
+    static int line(CompilationUnitTree unit, SourcePositions positions, Tree tree) {
         long position = positions.getStartPosition(unit, tree);
         return position < 0 ? 0 : (int) unit.getLineMap().getLineNumber(position);
     }

@@ -14,6 +14,7 @@ import dev.approute.internal.app.Problems;
 import dev.approute.internal.compile.AppCompiler;
 import dev.approute.internal.compile.BuildManifest;
 import dev.approute.internal.compile.CompileResult;
+import dev.approute.internal.compile.CompiledMiddleware;
 import dev.approute.internal.compile.LoadResult;
 import dev.approute.internal.compile.RouteLoader;
 import dev.approute.internal.compile.RouteModule;
@@ -68,8 +69,10 @@ public final class AppAssembler {
         if (!loaded.problems().isEmpty()) {
             throw new Problems(loaded.problems());
         }
-        BuildManifest.write(layout, compiled.routes());
-        return new Built(entries, loaded.modules(), AppRoutes.of(table(entries, loaded.modules()), new ConfigRules(config.config())));
+        MiddlewareStep middleware = loadMiddleware(loader, compiled.middleware());
+        BuildManifest.write(layout, compiled.routes(), compiled.middleware());
+        return new Built(entries, loaded.modules(), AppRoutes.of(table(entries, loaded.modules()), new ConfigRules(config.config()),
+                middleware));
     }
 
     /**
@@ -95,7 +98,8 @@ public final class AppAssembler {
             throw new Problems(problems);
         }
         List<RouteModule> updated = List.copyOf(modules.values());
-        return new Built(previous.entries(), updated, AppRoutes.of(table(previous.entries(), updated), previous.routes().rules()));
+        return new Built(previous.entries(), updated, AppRoutes.of(table(previous.entries(), updated), previous.routes().rules(),
+                previous.routes().middleware()));
     }
 
     /** Loads what {@code build} wrote, without a compiler; refuses a missing or stale build. */
@@ -116,13 +120,27 @@ public final class AppAssembler {
             throw new Problems(config.problems());
         }
         BuildManifest.Manifest manifest = BuildManifest.read(layout);
-        LoadResult loaded = new RouteLoader(layout.classesDir()).load(manifest.routes(layout));
+        RouteLoader builtLoader = new RouteLoader(layout.classesDir());
+        LoadResult loaded = builtLoader.load(manifest.routes(layout));
         if (!loaded.problems().isEmpty()) {
             throw new Problems(loaded.problems());
         }
+        MiddlewareStep middleware = loadMiddleware(builtLoader, manifest.middleware(layout));
         // Pages are static files served from app/; routes come from the build.
         List<AppEntry> entries = AppScanner.scan(layout).entries();
-        return new Built(entries, loaded.modules(), AppRoutes.of(table(entries, loaded.modules()), new ConfigRules(config.config())));
+        return new Built(entries, loaded.modules(), AppRoutes.of(table(entries, loaded.modules()), new ConfigRules(config.config()),
+                middleware));
+    }
+
+    private static MiddlewareStep loadMiddleware(RouteLoader loader, CompiledMiddleware compiled) {
+        if (compiled == null) {
+            return null;
+        }
+        try {
+            return MiddlewareStep.of(loader.loadMiddleware(compiled));
+        } catch (RouteLoader.RouteLoadException e) {
+            throw new Problems(List.of(e.problem()));
+        }
     }
 
     private RouteTable<Endpoint> table(List<AppEntry> entries, List<RouteModule> modules) {

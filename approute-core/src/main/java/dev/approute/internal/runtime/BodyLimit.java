@@ -37,7 +37,12 @@ final class BodyLimit {
     static Exchange counted(Exchange exchange, long limit) {
         ConfiguredExchange configured = exchange instanceof ConfiguredExchange c ? c
                 : ConfiguredExchange.of(exchange, exchange.scheme(), exchange.authority(), exchange.responseOptions());
-        return configured.withBody(new Counting(exchange.body(), limit));
+        return configured.withBody(counted(exchange.body(), limit));
+    }
+
+    /** {@code body} stopping with a 413 once more than {@code limit} bytes were read. */
+    static InputStream counted(InputStream body, long limit) {
+        return new Counting(body, limit);
     }
 
     static BadRequestException tooLarge(long limit) {
