@@ -3,6 +3,8 @@ package dev.approute.internal.router;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.approute.internal.util.PercentDecoding;
+
 /**
  * The one canonical form of a request path, used by the router, middleware and cache keys alike.
  *
@@ -12,13 +14,17 @@ import java.util.List;
  *   <li>Then {@code //}, {@code \} or a trailing {@code /} (not at the root) redirect (308) to the collapsed,
  *       slash-less path in one hop, where Next.js sometimes needs two.</li>
  * </ol>
- * Percent-encoding is otherwise kept: the router decodes per segment, after splitting.
+ * Percent-encoding is otherwise kept: the router decodes per segment, after splitting. A malformed escape
+ * ({@code %ZZ}, a truncated one, bytes that are not UTF-8) anywhere in the path makes it invalid (400): every later
+ * step (middleware matcher, router) can then decode any segment without failing, so none of them can disagree on a
+ * path the others accept.
  *
  * <pre>{@code
  * PathCanonicalizer.canonicalize("/api/items/../hello");   // Ok("/api/hello")
  * PathCanonicalizer.canonicalize("/api/hello//");          // Redirect("/api/hello")
  * PathCanonicalizer.canonicalize("/api/items/%2E%2E");     // Redirect("/api")
  * PathCanonicalizer.canonicalize("api/hello");             // Invalid(...)
+ * PathCanonicalizer.canonicalize("/api/items/%ZZ");        // Invalid(...)
  * }</pre>
  */
 public final class PathCanonicalizer {
@@ -52,6 +58,10 @@ public final class PathCanonicalizer {
         if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/') {
             return new CanonicalPath.Invalid("request path must start with '/': " + rawPath);
         }
+        String malformed = malformedEscape(rawPath);
+        if (malformed != null) {
+            return new CanonicalPath.Invalid("malformed percent-encoding: " + malformed);
+        }
         String resolved = needsDotResolution(rawPath) ? resolveDots(rawPath) : rawPath;
         boolean unclean = resolved.indexOf('\\') >= 0 || resolved.contains("//");
         String collapsed = unclean ? collapse(resolved) : resolved;
@@ -64,6 +74,29 @@ public final class PathCanonicalizer {
             return new CanonicalPath.Redirect(target);
         }
         return new CanonicalPath.Ok(resolved);
+    }
+
+    // What the router's decoding (RequestSegments) says about the first segment it could not decode, or null.
+    private static String malformedEscape(String path) {
+        if (path.indexOf('%') < 0) {
+            return null;
+        }
+        int start = 1;
+        while (start <= path.length()) {
+            int end = start;
+            while (end < path.length() && path.charAt(end) != '/' && path.charAt(end) != '\\') {
+                end++;
+            }
+            if (path.indexOf('%', start) >= 0 && path.indexOf('%', start) < end) {
+                try {
+                    RequestSegments.literalForm(path.substring(start, end));
+                } catch (PercentDecoding.MalformedEncodingException e) {
+                    return e.getMessage();
+                }
+            }
+            start = end + 1;
+        }
+        return null;
     }
 
     private static boolean needsDotResolution(String path) {

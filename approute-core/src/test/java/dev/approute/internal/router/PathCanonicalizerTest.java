@@ -45,7 +45,8 @@ class PathCanonicalizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "api/hello", "*", "http://localhost/api"})
+    @ValueSource(strings = {"", "api/hello", "*", "http://localhost/api", "/api/hello/%ZZ", "/api/%", "/%E0%A4%A/x",
+            "/api/catch/ok/%C3", "/x/../%zz", "/a%2/b"})
     void invalid(String raw) {
         assertThat(PathCanonicalizer.canonicalize(raw)).isInstanceOf(CanonicalPath.Invalid.class);
     }
