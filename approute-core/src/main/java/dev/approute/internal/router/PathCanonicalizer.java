@@ -14,13 +14,16 @@ import dev.approute.internal.util.PercentDecoding;
  *   <li>Then {@code //}, {@code \} or a trailing {@code /} (not at the root) redirect (308) to the collapsed,
  *       slash-less path in one hop, where Next.js sometimes needs two.</li>
  * </ol>
- * Percent-encoding is otherwise kept: the router decodes per segment, after splitting. A malformed escape
- * ({@code %ZZ}, a truncated one, bytes that are not UTF-8) anywhere in the path makes it invalid (400): every later
- * step (middleware matcher, router) can then decode any segment without failing, so none of them can disagree on a
- * path the others accept.
+ * Escapes are normalized as RFC 3986 §6.2.2 says, also without a redirect: those of unreserved characters decoded
+ * ({@code /%61dmin} is {@code /admin}), the hex digits of the others upper-cased ({@code %c3%a9} is {@code %C3%A9});
+ * reserved ones ({@code %2F}) stay, and the router decodes per segment, after splitting. So the path middleware code
+ * compares ({@code pathname().startsWith("/admin")}), the approute.json sources and the route table agree on what
+ * it names. A malformed escape ({@code %ZZ}, a truncated one, bytes that are not UTF-8) anywhere makes the path
+ * invalid (400): every later step can decode any segment without failing.
  *
  * <pre>{@code
  * PathCanonicalizer.canonicalize("/api/items/../hello");   // Ok("/api/hello")
+ * PathCanonicalizer.canonicalize("/%61pi/caf%c3%a9");      // Ok("/api/caf%C3%A9")
  * PathCanonicalizer.canonicalize("/api/hello//");          // Redirect("/api/hello")
  * PathCanonicalizer.canonicalize("/api/items/%2E%2E");     // Redirect("/api")
  * PathCanonicalizer.canonicalize("api/hello");             // Invalid(...)
@@ -58,11 +61,13 @@ public final class PathCanonicalizer {
         if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/') {
             return new CanonicalPath.Invalid("request path must start with '/': " + rawPath);
         }
-        String malformed = malformedEscape(rawPath);
-        if (malformed != null) {
-            return new CanonicalPath.Invalid("malformed percent-encoding: " + malformed);
+        String normalized;
+        try {
+            normalized = normalizeEscapes(rawPath);
+        } catch (PercentDecoding.MalformedEncodingException e) {
+            return new CanonicalPath.Invalid("malformed percent-encoding: " + e.getMessage());
         }
-        String resolved = needsDotResolution(rawPath) ? resolveDots(rawPath) : rawPath;
+        String resolved = needsDotResolution(normalized) ? resolveDots(normalized) : normalized;
         boolean unclean = resolved.indexOf('\\') >= 0 || resolved.contains("//");
         String collapsed = unclean ? collapse(resolved) : resolved;
         String target = switch (rule) {
@@ -76,10 +81,14 @@ public final class PathCanonicalizer {
         return new CanonicalPath.Ok(resolved);
     }
 
-    // What the router's decoding (RequestSegments) says about the first segment it could not decode, or null.
-    private static String malformedEscape(String path) {
+    /**
+     * {@code path} with unreserved escapes decoded and the others' hex upper-cased; itself when it has no {@code %}.
+     *
+     * @throws PercentDecoding.MalformedEncodingException when a segment does not decode (as the router would find)
+     */
+    private static String normalizeEscapes(String path) {
         if (path.indexOf('%') < 0) {
-            return null;
+            return path;
         }
         int start = 1;
         while (start <= path.length()) {
@@ -87,16 +96,33 @@ public final class PathCanonicalizer {
             while (end < path.length() && path.charAt(end) != '/' && path.charAt(end) != '\\') {
                 end++;
             }
-            if (path.indexOf('%', start) >= 0 && path.indexOf('%', start) < end) {
-                try {
-                    RequestSegments.literalForm(path.substring(start, end));
-                } catch (PercentDecoding.MalformedEncodingException e) {
-                    return e.getMessage();
-                }
+            int percent = path.indexOf('%', start);
+            if (percent >= 0 && percent < end) {
+                RequestSegments.literalForm(path.substring(start, end));
             }
             start = end + 1;
         }
-        return null;
+        StringBuilder out = new StringBuilder(path.length());
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c != '%') {
+                out.append(c);
+                continue;
+            }
+            int value = Character.digit(path.charAt(i + 1), 16) << 4 | Character.digit(path.charAt(i + 2), 16);
+            if (isUnreserved(value)) {
+                out.append((char) value);
+            } else {
+                out.append('%').append(Character.toUpperCase(path.charAt(i + 1))).append(Character.toUpperCase(path.charAt(i + 2)));
+            }
+            i += 2;
+        }
+        return out.toString();
+    }
+
+    // RFC 3986 §2.3: ALPHA / DIGIT / "-" / "." / "_" / "~"
+    private static boolean isUnreserved(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
     }
 
     private static boolean needsDotResolution(String path) {

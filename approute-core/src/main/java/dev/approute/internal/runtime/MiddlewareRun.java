@@ -63,8 +63,10 @@ final class MiddlewareRun implements Next {
         this.rest = rest;
         this.bodyLimit = bodyLimit;
         this.cookies = CookieJar.lazy(() -> exchange.headerValues("cookie"));
-        this.request = new IncomingRequest(new MiddlewareExchange(exchange, exchange.rawPath(), exchange.rawQuery(), null,
-                this::middlewareBody), cookies);
+        // Middleware sees the canonical path (/%61dmin is /admin), so a check like pathname().startsWith("/admin") agrees
+        // with the route table about every alias of a path.
+        this.request = new IncomingRequest(new MiddlewareExchange(exchange, path, exchange.rawQuery(), null, this::middlewareBody),
+                cookies);
     }
 
     /** Runs the middleware and sends its response. */
