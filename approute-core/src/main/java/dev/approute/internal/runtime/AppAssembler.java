@@ -132,14 +132,15 @@ public final class AppAssembler {
                 middleware));
     }
 
-    private static MiddlewareStep loadMiddleware(RouteLoader loader, CompiledMiddleware compiled) {
+    private MiddlewareStep loadMiddleware(RouteLoader loader, CompiledMiddleware compiled) {
         if (compiled == null) {
             return null;
         }
         try {
             return MiddlewareStep.of(loader.loadMiddleware(compiled));
         } catch (RouteLoader.RouteLoadException e) {
-            throw new Problems(List.of(e.problem()));
+            Problem problem = e.problem();
+            throw new Problems(List.of(new Problem(layout.relative(problem.file()), problem.line(), problem.message(), problem.fix())));
         }
     }
 
