@@ -269,6 +269,19 @@ class MiddlewareHttpTest {
     }
 
     @Test
+    void etagsAnd304AndGzipApplyOnceToWhatItReturns() {
+        HttpResponse<String> first = app.get("/api/echo?etag=1");
+        String etag = header(first, "etag");
+        assertThat(etag).isNotNull();
+        HttpResponse<String> notModified = app.request("GET", "/api/echo?etag=1", Map.of("if-none-match", etag), null);
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(header(notModified, "x-mw")).isEqualTo("ran");
+        HttpResponse<String> gzipped = app.request("GET", "/api/echo?etag=1", Map.of("accept-encoding", "gzip"), null);
+        assertThat(header(gzipped, "content-encoding")).isEqualTo("gzip");
+        assertThat(gzipped.headers().allValues("content-encoding")).hasSize(1);
+    }
+
+    @Test
     void cachedAnswersAreServedThroughItOnEveryRequest() {
         int before = hits();
         HttpResponse<String> first = app.get("/cached");
