@@ -1,5 +1,6 @@
 package dev.approute.testing;
 
+import static dev.approute.testing.TestApp.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -145,10 +146,6 @@ class MiddlewareHttpTest {
     @AfterAll
     static void stop() {
         app.close();
-    }
-
-    private static String header(HttpResponse<?> response, String name) {
-        return response.headers().firstValue(name).orElse(null);
     }
 
     // How often middleware ran so far; this read runs it too (/api/hits is under the matcher), before the count is read.

@@ -1,5 +1,6 @@
 package dev.approute.testing;
 
+import static dev.approute.testing.TestApp.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -55,10 +56,6 @@ class MiddlewareOrderHttpTest {
     @AfterAll
     static void stop() {
         app.close();
-    }
-
-    private static String header(HttpResponse<?> response, String name) {
-        return response.headers().firstValue(name).orElse(null);
     }
 
     @Test
