@@ -94,14 +94,10 @@ public final class Dispatcher {
         if (middleware != null) {
             // The matcher sees what the route table sees: the canonical path without basePath (outside it, nothing runs).
             String appPath = rules.withoutBasePath(path);
-            try {
-                if (appPath != null && middleware.appliesTo(appPath, facts)) {
-                    return new MiddlewareRun(middleware, exchange, path,
-                            (routed, routedPath, routedFacts, out, cookies) -> route(routed, routedPath, current, routedFacts, out, cookies),
-                            rules.config().bodySizeLimit()).run(sender, errors, cache);
-                }
-            } catch (MalformedEncodingException e) {
-                return sender.send(exchange, errors.badRequest("Malformed percent-encoding in the path: " + e.getMessage()), null);
+            if (appPath != null && middleware.appliesTo(appPath, facts)) {
+                return new MiddlewareRun(middleware, exchange, path,
+                        (routed, routedPath, routedFacts, out, cookies) -> route(routed, routedPath, current, routedFacts, out, cookies),
+                        rules.config().bodySizeLimit()).run(sender, errors, cache);
             }
         }
         return route(exchange, path, current, facts, sender, null);

@@ -55,9 +55,8 @@ public final class MiddlewareStep {
     /**
      * Whether the middleware runs for a request: no matcher, or an entry whose source matches and whose conditions hold.
      *
-     * @param appPath the canonical path without basePath: exactly what the route table matches
-     * @throws dev.approute.internal.util.PercentDecoding.MalformedEncodingException for a bad escape in a segment a
-     *         literal is compared with (400, as the router would answer)
+     * @param appPath the canonical path without basePath: exactly what the route table matches (every escape in it
+     *                decodes: the canonical step answered 400 otherwise)
      */
     public boolean appliesTo(String appPath, RequestFacts request) {
         if (matchers.isEmpty()) {
