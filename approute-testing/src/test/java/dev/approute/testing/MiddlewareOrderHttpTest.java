@@ -23,6 +23,7 @@ class MiddlewareOrderHttpTest {
                 .file("approute.json", """
                         {
                           "basePath": "/base",
+                          "bodySizeLimit": "1kb",
                           "headers": [{ "source": "/:path*", "headers": [{ "key": "x-config", "value": "configured" }] }],
                           "redirects": [{ "source": "/old", "destination": "/api/echo", "permanent": false }],
                           "rewrites": { "beforeFiles": [{ "source": "/before", "destination": "/api/echo" }] },
@@ -38,6 +39,9 @@ class MiddlewareOrderHttpTest {
                                 if (path.equals("/base/deny")) {
                                     return Response.text("denied", init -> init.status(401));
                                 }
+                                if (request.nextUrl().searchParams().has("read")) {
+                                    request.text();
+                                }
                                 Response response = next.next();
                                 if (path.equals("/base/api/override")) {
                                     response = response.with(init -> init.header("x-config", "from middleware"));
@@ -48,6 +52,12 @@ class MiddlewareOrderHttpTest {
                         """)
                 .file("app/api/echo/route.java", """
                         class Route { static Response GET(Request request) { return Response.text(request.nextUrl().pathname()); } }
+                        """)
+                .file("app/api/upload/route.java", """
+                        class Route {
+                            static final String bodySizeLimit = "1mb";
+                            static Response POST(Request request) { return Response.text("got " + request.bytes().length); }
+                        }
                         """)
                 .file("app/api/override/route.java", "class Route { static Response GET() { return Response.text(\"o\"); } }")
                 .start();
@@ -92,6 +102,16 @@ class MiddlewareOrderHttpTest {
         assertThat(denied.statusCode()).isEqualTo(401);
         assertThat(header(denied, "x-config")).isEqualTo("configured");
         assertThat(header(app.get("/base/api/override"), "x-config")).isEqualTo("from middleware");
+    }
+
+    @Test
+    void aBodyMiddlewareReadsIsHeldToTheAppLimitAndTheRouteKeepsItsOwn() {
+        String body = "x".repeat(2048);
+        HttpResponse<String> read = app.request("POST", "/base/api/upload?read=1", Map.of("content-type", "text/plain"), body);
+        assertThat(read.statusCode()).isEqualTo(413);
+        assertThat(read.body()).contains("1kb");
+        HttpResponse<String> untouched = app.request("POST", "/base/api/upload", Map.of("content-type", "text/plain"), body);
+        assertThat(untouched.body()).isEqualTo("got 2048");
     }
 
     @Test
