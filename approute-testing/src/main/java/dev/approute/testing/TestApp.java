@@ -118,6 +118,11 @@ public final class TestApp implements AutoCloseable {
         }
     }
 
+    /** The first value of a response header, or null. */
+    public static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse(null);
+    }
+
     /** Writes {@code request} byte for byte on a new connection and returns the raw response text. */
     public String raw(String request) {
         return RawHttp.exchange(port(), request);

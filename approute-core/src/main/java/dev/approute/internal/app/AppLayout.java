@@ -9,6 +9,7 @@ import java.nio.file.Path;
  * my-app/
  *   app/        routes (route.java), pages (page.html), private folders (_lib)
  *   src/        shared code in normal packages, visible to every route
+ *   middleware.java  optional: runs before routing (docs/middleware.md)
  *   .approute/  build output: classes/ and manifest.json
  * </pre>
  *
@@ -35,6 +36,11 @@ public record AppLayout(Path root, Path buildDir) {
 
     public Path srcDir() {
         return root.resolve("src");
+    }
+
+    /** {@code middleware.java} at the root, beside {@code app/} (it may not exist). */
+    public Path middlewareFile() {
+        return root.resolve("middleware.java");
     }
 
     public Path classesDir() {

@@ -109,7 +109,15 @@ public final class AppCompiler {
         deleteTree(hotDir());
         List<Path> srcFiles = javaFiles(layout.srcDir(), Integer.MAX_VALUE);
         List<Path> classpath = new ArrayList<>(apiClasspath());
-        return compile(routes, srcFiles, routeClassesDir(layout), srcClassesDir(layout), classpath);
+        Path middleware = Files.isRegularFile(layout.middlewareFile()) ? layout.middlewareFile() : null;
+        CompileResult result = compile(routes, srcFiles, middleware, routeClassesDir(layout), srcClassesDir(layout), classpath);
+        List<Problem> misplaced = MiddlewareValidator.misplaced(layout);
+        if (misplaced.isEmpty()) {
+            return result;
+        }
+        List<Problem> problems = new ArrayList<>(misplaced);
+        problems.addAll(result.problems());
+        return new CompileResult(result.routes(), problems, result.middleware());
     }
 
     /**
@@ -123,7 +131,7 @@ public final class AppCompiler {
         if (Files.isDirectory(srcClassesDir(layout))) {
             classpath.add(srcClassesDir(layout));
         }
-        return compile(List.of(entry), List.of(), out, null, classpath);
+        return compile(List.of(entry), List.of(), null, out, null, classpath);
     }
 
     /** route.java, and metadata routes written in Java (sitemap.java, icon.java, ...). */
@@ -136,7 +144,9 @@ public final class AppCompiler {
         return layout.buildDir().resolve("hot");
     }
 
-    private CompileResult compile(List<AppEntry> routes, List<Path> srcFiles, Path routesOut, Path srcOut, List<Path> classpath) {
+    /** @param middlewareFile {@code middleware.java}, compiled in the same task into its own package; null for none */
+    private CompileResult compile(List<AppEntry> routes, List<Path> srcFiles, Path middlewareFile, Path routesOut, Path srcOut,
+                                  List<Path> classpath) {
         List<Problem> problems = new ArrayList<>();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
@@ -165,12 +175,18 @@ public final class AppCompiler {
                 }
             }
         }
+        RouteSource middlewareSource = middlewareFile == null ? null
+                : routeSource(middlewareFile, CompiledMiddleware.PACKAGE, false, problems);
+        if (middlewareSource != null) {
+            sources.add(middlewareSource);
+        }
         Map<java.net.URI, RouteSource> routeSources = new HashMap<>();
         for (JavaFileObject source : sources) {
             routeSources.put(source.toUri(), (RouteSource) source);
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Map<Path, RouteValidator.Outcome> outcomes = new HashMap<>();   // by entry file
+        MiddlewareValidator.Outcome middlewareOutcome = null;
         if (!sources.isEmpty() || !srcFiles.isEmpty()) {
             try (StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
                 Files.createDirectories(routesOut);
@@ -189,6 +205,7 @@ public final class AppCompiler {
                 task.analyze();
                 RouteValidator validator = new RouteValidator(task);
                 MetadataValidator metadataValidator = new MetadataValidator(task);
+                middlewareOutcome = validateMiddleware(task, units, middlewareSource);
                 for (CompilationUnitTree unit : units) {
                     // javac hands back its own wrappers of our file objects: match them by URI
                     RouteSource source = routeSources.get(unit.getSourceFile().toUri());
@@ -217,6 +234,9 @@ public final class AppCompiler {
             }
         }
         outcomes.values().stream().filter(o -> o != null).forEach(outcome -> problems.addAll(outcome.problems()));
+        if (middlewareOutcome != null) {
+            problems.addAll(middlewareOutcome.problems());
+        }
 
         Set<Path> foldersWithProblems = new java.util.HashSet<>();
         for (Problem problem : problems) {
@@ -239,7 +259,39 @@ public final class AppCompiler {
         });
         problems.sort(Comparator.comparing((Problem p) -> p.file() == null ? "" : p.file().toString().replace('\\', '/'))
                 .thenComparingInt(Problem::line));
-        return new CompileResult(compiled, problems);
+        return new CompileResult(compiled, problems, compiledMiddleware(middlewareSource, middlewareOutcome, problems, routesOut));
+    }
+
+    private MiddlewareValidator.Outcome validateMiddleware(JavacTask task, Iterable<? extends CompilationUnitTree> units,
+                                                           RouteSource middlewareSource) {
+        if (middlewareSource == null) {
+            return null;
+        }
+        for (CompilationUnitTree unit : units) {
+            if (unit.getSourceFile().toUri().equals(middlewareSource.toUri())) {
+                try {
+                    return new MiddlewareValidator(task).validate(unit, layout.relative(middlewareSource.file()));
+                } catch (RuntimeException e) {
+                    return null; // javac has reported whatever left this tree unreadable
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The compiled middleware, or null when there is none or it has a problem (then the build fails anyway). */
+    private CompiledMiddleware compiledMiddleware(RouteSource source, MiddlewareValidator.Outcome outcome, List<Problem> problems,
+                                                  Path routesOut) {
+        if (source == null || outcome == null || outcome.className() == null) {
+            return null;
+        }
+        Path relative = layout.relative(source.file());
+        if (problems.stream().anyMatch(problem -> relative.equals(problem.file()))) {
+            return null;
+        }
+        Path classFile = routesOut.resolve(outcome.className().replace('.', '/') + ".class");
+        return Files.isRegularFile(classFile)
+                ? new CompiledMiddleware(source.file(), outcome.className(), routesOut, outcome.matcherLine()) : null;
     }
 
     private RouteSource routeSource(Path file, String packageName, boolean routeFile, List<Problem> problems) {
@@ -253,8 +305,9 @@ public final class AppCompiler {
         int[] declaration = RouteSource.findPackageDeclaration(text);
         if (declaration != null) {
             String written = text.substring(declaration[0], declaration[1]).replaceAll("\\s+", " ").trim();
-            problems.add(new Problem(layout.relative(file), RouteSource.lineOf(text, declaration[0]),
-                    "`" + written + "`: files in app/ have no package declaration; approute gives each route folder its own package",
+            String rule = file.startsWith(layout.appDir()) ? "files in app/ have no package declaration; approute gives each route folder its own package"
+                    : "middleware.java has no package declaration; approute gives it its own package";
+            problems.add(new Problem(layout.relative(file), RouteSource.lineOf(text, declaration[0]), "`" + written + "`: " + rule,
                     "remove the `package` line (shared code with packages belongs in src/)"));
             text = RouteSource.blank(text, declaration[0], declaration[1]);
         }

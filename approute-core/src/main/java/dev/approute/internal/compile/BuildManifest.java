@@ -34,7 +34,8 @@ import dev.approute.internal.router.RoutePattern;
  *   "routes": [ { "kind": "route", "pattern": "/api/items/[slug]", "file": "app/api/items/[slug]/route.java",
  *                 "appPath": "/api/items/[slug]/route", "className": "approute.routes.api.items._slug_.Route",
  *                 "packageName": "approute.routes.api.items._slug_", "methods": ["GET"],
- *                 "config": { "dynamic": "force-static", ... } } ]
+ *                 "config": { "dynamic": "force-static", ... } } ],
+ *   "middleware": { "file": "middleware.java", "className": "approute.middleware.Middleware" }
  * }
  * }</pre>
  *
@@ -49,7 +50,17 @@ public final class BuildManifest {
     public static final String VERSION = version();
 
     /** A manifest as read back. */
-    public record Manifest(String approuteVersion, Map<String, String> inputs, List<Map<String, Object>> routeRecords) {
+    public record Manifest(String approuteVersion, Map<String, String> inputs, List<Map<String, Object>> routeRecords,
+                           Map<String, Object> middlewareRecord) {
+        /** The compiled {@code middleware.java}, or null when the app has none. */
+        public CompiledMiddleware middleware(AppLayout layout) {
+            if (middlewareRecord == null) {
+                return null;
+            }
+            return new CompiledMiddleware(layout.root().resolve((String) middlewareRecord.get("file")).normalize(),
+                    (String) middlewareRecord.get("className"), AppCompiler.routeClassesDir(layout), 0);
+        }
+
         /** The routes, as {@link RouteLoader} takes them (classes in {@code .approute/classes/routes}). */
         public List<CompiledRoute> routes(AppLayout layout) {
             List<CompiledRoute> routes = new ArrayList<>();
@@ -86,6 +97,11 @@ public final class BuildManifest {
 
     /** Writes the manifest for {@code routes}, hashing every input source as it is now. */
     public static void write(AppLayout layout, List<CompiledRoute> routes) {
+        write(layout, routes, null);
+    }
+
+    /** @param middleware the compiled middleware.java, or null */
+    public static void write(AppLayout layout, List<CompiledRoute> routes, CompiledMiddleware middleware) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("approuteVersion", VERSION);
         json.put("inputs", hashInputs(layout));
@@ -103,6 +119,9 @@ public final class BuildManifest {
             records.add(record);
         }
         json.put("routes", records);
+        if (middleware != null) {
+            json.put("middleware", Map.of("file", slashes(layout.relative(middleware.file())), "className", middleware.className()));
+        }
         try {
             Files.createDirectories(layout.buildDir());
             Json.mapper().writerWithDefaultPrettyPrinter().writeValue(layout.manifestFile().toFile(), json);
@@ -128,7 +147,9 @@ public final class BuildManifest {
             Map<String, String> inputs = (Map<String, String>) json.getOrDefault("inputs", Map.of());
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> routes = (List<Map<String, Object>>) json.getOrDefault("routes", List.of());
-            return new Manifest(String.valueOf(json.get("approuteVersion")), inputs, routes);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> middleware = (Map<String, Object>) json.get("middleware");
+            return new Manifest(String.valueOf(json.get("approuteVersion")), inputs, routes, middleware);
         } catch (IOException | ClassCastException e) {
             throw new StaleBuildException(slashes(layout.relative(file)) + " cannot be read (" + e.getMessage()
                     + "): run ./approute build " + layout.root());
@@ -168,9 +189,17 @@ public final class BuildManifest {
         return reasons;
     }
 
-    /** SHA-256 of every {@code .java} file under {@code app/} and {@code src/}, by path relative to the root. */
+    /** SHA-256 of every {@code .java} file under {@code app/} and {@code src/}, and of middleware.java, by path relative to the root. */
     static Map<String, String> hashInputs(AppLayout layout) {
         Map<String, String> hashes = new TreeMap<>();
+        Path middleware = layout.middlewareFile();
+        if (Files.isRegularFile(middleware)) {
+            try {
+                hashes.put(slashes(layout.relative(middleware)), sha256(Files.readAllBytes(middleware)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + middleware + ": " + e.getMessage(), e);
+            }
+        }
         for (Path dir : List.of(layout.appDir(), layout.srcDir())) {
             if (!Files.isDirectory(dir)) {
                 continue;

@@ -13,12 +13,17 @@ import dev.approute.internal.app.Problem;
  * }</pre>
  *
  * @param routes   routes that compiled and validated cleanly (a route with a problem is left out)
- * @param problems javac errors and route-file mistakes, each with file, line and fix
+ * @param problems   javac errors and route-file mistakes, each with file, line and fix
+ * @param middleware {@code middleware.java} when the app has one and it compiled cleanly, else null
  */
-public record CompileResult(List<CompiledRoute> routes, List<Problem> problems) {
+public record CompileResult(List<CompiledRoute> routes, List<Problem> problems, CompiledMiddleware middleware) {
     public CompileResult {
         routes = List.copyOf(routes);
         problems = List.copyOf(problems);
+    }
+
+    public CompileResult(List<CompiledRoute> routes, List<Problem> problems) {
+        this(routes, problems, null);
     }
 
     public boolean ok() {

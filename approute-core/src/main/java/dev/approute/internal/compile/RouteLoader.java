@@ -104,29 +104,47 @@ public final class RouteLoader {
         return load(route, new RouteClassLoader(route.packageName(), classesDirOf(route), srcLoader));
     }
 
+    /**
+     * Loads {@code middleware.java}'s class in its own class loader under the src loader, and binds it.
+     *
+     * @throws RouteLoadException with a problem naming middleware.java (and the matcher's line) when it cannot be used
+     */
+    public MiddlewareModule loadMiddleware(CompiledMiddleware middleware) {
+        Path dir = middleware.classesDir() != null ? middleware.classesDir() : classesRoot.resolve("routes");
+        RouteClassLoader loader = new RouteClassLoader(CompiledMiddleware.PACKAGE, dir, srcLoader);
+        Class<?> type = loadClass(loader, middleware.className(), middleware.file());
+        return MiddlewareBinder.bind(middleware, type, lookupIn(type, middleware.file()));
+    }
+
     private Path classesDirOf(CompiledRoute route) {
         return route.classesDir() != null ? route.classesDir() : classesRoot.resolve("routes");
     }
 
-    private RouteModule load(CompiledRoute route, RouteClassLoader loader) {
-        Path file = route.entry().file();
-        Class<?> type;
+    private static Class<?> loadClass(RouteClassLoader loader, String className, Path file) {
         try {
-            type = Class.forName(route.className(), false, loader);
+            return Class.forName(className, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new RouteLoadException(new Problem(file, 0, "the compiled class " + route.className() + " cannot be loaded: " + e,
+            throw new RouteLoadException(new Problem(file, 0, "the compiled class " + className + " cannot be loaded: " + e,
                     "run ./approute build again"));
         }
+    }
+
+    private static MethodHandles.Lookup lookupIn(Class<?> type, Path file) {
         Module core = RouteLoader.class.getModule();
         if (core.isNamed()) {
             core.addReads(type.getModule());
         }
-        MethodHandles.Lookup lookup;
         try {
-            lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+            return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
         } catch (IllegalAccessException e) {
-            throw new RouteLoadException(new Problem(file, 0, "cannot access " + route.className() + ": " + e.getMessage(), null));
+            throw new RouteLoadException(new Problem(file, 0, "cannot access " + type.getName() + ": " + e.getMessage(), null));
         }
+    }
+
+    private RouteModule load(CompiledRoute route, RouteClassLoader loader) {
+        Path file = route.entry().file();
+        Class<?> type = loadClass(loader, route.className(), file);
+        MethodHandles.Lookup lookup = lookupIn(type, file);
         if (route.entry().kind() == EntryKind.METADATA) {
             return MetadataBinder.bind(route, type, lookup, readConfig(type, lookup, file));
         }

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.approute.internal.router.RequestSegments;
+import dev.approute.internal.util.PercentDecoding.MalformedEncodingException;
+
 /**
  * A Next.js {@code source} path pattern (the path-to-regexp syntax of {@code headers}, {@code redirects},
  * {@code rewrites} and middleware {@code matcher}), compiled once into a matcher over path segments: no regex runs
@@ -25,6 +28,11 @@ import java.util.Map;
  * pattern.match("/api");         // {path=}
  * pattern.match("/other");       // null
  * }</pre>
+ *
+ * <p>{@link #compileAsRouter} compiles a middleware {@code matcher}: its literals compare as the router compares
+ * static route segments ({@link RequestSegments}: percent-decoded, case-sensitive), so that middleware runs for
+ * exactly the paths the router serves ({@code /%61dmin} reaches {@code app/admin}, and so does the matcher
+ * {@code /admin}; {@code /ADMIN} reaches neither).
  */
 public final class SourcePattern {
     private enum Kind { LITERAL, ONE, OPTIONAL, ZERO_OR_MORE, ONE_OR_MORE }
@@ -43,14 +51,28 @@ public final class SourcePattern {
     private final String source;
     private final Token[] tokens;
     private final List<String> paramNames;
+    private final boolean asRouter;
 
-    private SourcePattern(String source, Token[] tokens, List<String> paramNames) {
+    private SourcePattern(String source, Token[] tokens, List<String> paramNames, boolean asRouter) {
         this.source = source;
         this.tokens = tokens;
         this.paramNames = paramNames;
+        this.asRouter = asRouter;
     }
 
     public static SourcePattern compile(String source) throws InvalidPatternException {
+        return compile(source, false);
+    }
+
+    /**
+     * A middleware matcher: literals (written decoded, or percent-encoded) compare case-sensitively with the
+     * percent-decoded request segment, as the router's static segments do.
+     */
+    public static SourcePattern compileAsRouter(String source) throws InvalidPatternException {
+        return compile(source, true);
+    }
+
+    private static SourcePattern compile(String source, boolean asRouter) throws InvalidPatternException {
         if (source == null || !source.startsWith("/")) {
             throw new InvalidPatternException("a source must start with `/`, e.g. \"/api/:path*\"");
         }
@@ -65,9 +87,12 @@ public final class SourcePattern {
                 }
                 names.add(token.text());
             }
+            if (asRouter && token.kind() == Kind.LITERAL) {
+                token = new Token(Kind.LITERAL, decodedLiteral(source, token.text()));
+            }
             tokens.add(token);
         }
-        return new SourcePattern(source, tokens.toArray(Token[]::new), List.copyOf(names));
+        return new SourcePattern(source, tokens.toArray(Token[]::new), List.copyOf(names), asRouter);
     }
 
     private static Token token(String source, String segment) throws InvalidPatternException {
@@ -100,6 +125,19 @@ public final class SourcePattern {
             }
         }
         return new Token(Kind.LITERAL, segment);
+    }
+
+    private static String decodedLiteral(String source, String literal) throws InvalidPatternException {
+        try {
+            String decoded = RequestSegments.literalForm(literal);
+            if (decoded == null) {
+                throw new InvalidPatternException("`" + source + "`: the segment `" + literal + "` decodes to text with `/`, "
+                        + "which no request segment can match; write each segment between its own slashes");
+            }
+            return decoded;
+        } catch (MalformedEncodingException e) {
+            throw new InvalidPatternException("`" + source + "` has a malformed percent-escape: " + e.getMessage());
+        }
     }
 
     private static String unsupported(String source, String segment) {
@@ -143,6 +181,8 @@ public final class SourcePattern {
     /**
      * @param path a canonical request path ({@code /api/a/b}), still percent-encoded
      * @return the captured parameters (absent optional ones as {@code ""}), or null when the path does not match
+     * @throws MalformedEncodingException (compiled {@linkplain #compileAsRouter as the router}) when a segment
+     *                                    compared with a literal has a bad escape: the router answers such a path 400
      */
     public Map<String, String> match(String path) {
         List<String> segments = segments(path);
@@ -178,7 +218,7 @@ public final class SourcePattern {
         switch (token.kind()) {
             case LITERAL -> {
                 ends[t] = s + 1;
-                return remaining > 0 && segments.get(s).equalsIgnoreCase(token.text()) && matchFrom(t + 1, segments, s + 1, starts, ends);
+                return remaining > 0 && literalMatches(token.text(), segments.get(s)) && matchFrom(t + 1, segments, s + 1, starts, ends);
             }
             case ONE -> {
                 ends[t] = s + 1;
@@ -196,6 +236,10 @@ public final class SourcePattern {
                 return false;
             }
         }
+    }
+
+    private boolean literalMatches(String literal, String segment) {
+        return asRouter ? literal.equals(RequestSegments.literalForm(segment)) : segment.equalsIgnoreCase(literal);
     }
 
     @Override

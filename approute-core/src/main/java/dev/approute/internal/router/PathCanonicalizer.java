@@ -3,6 +3,8 @@ package dev.approute.internal.router;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.approute.internal.util.PercentDecoding;
+
 /**
  * The one canonical form of a request path, used by the router, middleware and cache keys alike.
  *
@@ -12,13 +14,20 @@ import java.util.List;
  *   <li>Then {@code //}, {@code \} or a trailing {@code /} (not at the root) redirect (308) to the collapsed,
  *       slash-less path in one hop, where Next.js sometimes needs two.</li>
  * </ol>
- * Percent-encoding is otherwise kept: the router decodes per segment, after splitting.
+ * Escapes are normalized as RFC 3986 §6.2.2 says, also without a redirect: those of unreserved characters decoded
+ * ({@code /%61dmin} is {@code /admin}), the hex digits of the others upper-cased ({@code %c3%a9} is {@code %C3%A9});
+ * reserved ones ({@code %2F}) stay, and the router decodes per segment, after splitting. So the path middleware code
+ * compares ({@code pathname().startsWith("/admin")}), the approute.json sources and the route table agree on what
+ * it names. A malformed escape ({@code %ZZ}, a truncated one, bytes that are not UTF-8) anywhere makes the path
+ * invalid (400): every later step can decode any segment without failing.
  *
  * <pre>{@code
  * PathCanonicalizer.canonicalize("/api/items/../hello");   // Ok("/api/hello")
+ * PathCanonicalizer.canonicalize("/%61pi/caf%c3%a9");      // Ok("/api/caf%C3%A9")
  * PathCanonicalizer.canonicalize("/api/hello//");          // Redirect("/api/hello")
  * PathCanonicalizer.canonicalize("/api/items/%2E%2E");     // Redirect("/api")
  * PathCanonicalizer.canonicalize("api/hello");             // Invalid(...)
+ * PathCanonicalizer.canonicalize("/api/items/%ZZ");        // Invalid(...)
  * }</pre>
  */
 public final class PathCanonicalizer {
@@ -52,7 +61,13 @@ public final class PathCanonicalizer {
         if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/') {
             return new CanonicalPath.Invalid("request path must start with '/': " + rawPath);
         }
-        String resolved = needsDotResolution(rawPath) ? resolveDots(rawPath) : rawPath;
+        String normalized;
+        try {
+            normalized = normalizeEscapes(rawPath);
+        } catch (PercentDecoding.MalformedEncodingException e) {
+            return new CanonicalPath.Invalid("malformed percent-encoding: " + e.getMessage());
+        }
+        String resolved = needsDotResolution(normalized) ? resolveDots(normalized) : normalized;
         boolean unclean = resolved.indexOf('\\') >= 0 || resolved.contains("//");
         String collapsed = unclean ? collapse(resolved) : resolved;
         String target = switch (rule) {
@@ -64,6 +79,50 @@ public final class PathCanonicalizer {
             return new CanonicalPath.Redirect(target);
         }
         return new CanonicalPath.Ok(resolved);
+    }
+
+    /**
+     * {@code path} with unreserved escapes decoded and the others' hex upper-cased; itself when it has no {@code %}.
+     *
+     * @throws PercentDecoding.MalformedEncodingException when a segment does not decode (as the router would find)
+     */
+    private static String normalizeEscapes(String path) {
+        if (path.indexOf('%') < 0) {
+            return path;
+        }
+        int start = 1;
+        while (start <= path.length()) {
+            int end = start;
+            while (end < path.length() && path.charAt(end) != '/' && path.charAt(end) != '\\') {
+                end++;
+            }
+            int percent = path.indexOf('%', start);
+            if (percent >= 0 && percent < end) {
+                RequestSegments.literalForm(path.substring(start, end));
+            }
+            start = end + 1;
+        }
+        StringBuilder out = new StringBuilder(path.length());
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c != '%') {
+                out.append(c);
+                continue;
+            }
+            int value = Character.digit(path.charAt(i + 1), 16) << 4 | Character.digit(path.charAt(i + 2), 16);
+            if (isUnreserved(value)) {
+                out.append((char) value);
+            } else {
+                out.append('%').append(Character.toUpperCase(path.charAt(i + 1))).append(Character.toUpperCase(path.charAt(i + 2)));
+            }
+            i += 2;
+        }
+        return out.toString();
+    }
+
+    // RFC 3986 §2.3: ALPHA / DIGIT / "-" / "." / "_" / "~"
+    private static boolean isUnreserved(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
     }
 
     private static boolean needsDotResolution(String path) {

@@ -275,9 +275,9 @@ public final class RouteTable<T> {
             if (percent < 0 || percent >= stop) {
                 return node.staticChild(path, start, stop);
             }
-            String decoded = PercentDecoding.decodeStrict(path.substring(start, stop));
             // "/api%2Fhello" is one segment "api/hello": it must not reach app/api/hello.
-            return decoded.indexOf('/') >= 0 ? null : node.statics.get(decoded);
+            String literal = RequestSegments.literalForm(path.substring(start, stop));
+            return literal == null ? null : node.statics.get(literal);
         }
 
         Params params(RoutePattern pattern) {

@@ -14,6 +14,7 @@ import dev.approute.internal.app.Problems;
 import dev.approute.internal.compile.AppCompiler;
 import dev.approute.internal.compile.BuildManifest;
 import dev.approute.internal.compile.CompileResult;
+import dev.approute.internal.compile.CompiledMiddleware;
 import dev.approute.internal.compile.LoadResult;
 import dev.approute.internal.compile.RouteLoader;
 import dev.approute.internal.compile.RouteModule;
@@ -71,8 +72,10 @@ public final class AppAssembler {
             throw new Problems(loaded.problems());
         }
         List<AppEntry> served = servedEntries(entries, loaded.modules());
-        BuildManifest.write(layout, compiled.routes());
-        return new Built(served, loaded.modules(), AppRoutes.of(table(served, loaded.modules()), rules(config.config(), loaded.modules())));
+        MiddlewareStep middleware = loadMiddleware(loader, compiled.middleware());
+        BuildManifest.write(layout, compiled.routes(), compiled.middleware());
+        return new Built(served, loaded.modules(), AppRoutes.of(table(served, loaded.modules()), rules(config.config(), loaded.modules()),
+                middleware));
     }
 
     /**
@@ -98,7 +101,8 @@ public final class AppAssembler {
             throw new Problems(problems);
         }
         List<RouteModule> updated = List.copyOf(modules.values());
-        return new Built(previous.entries(), updated, AppRoutes.of(table(previous.entries(), updated), previous.routes().rules()));
+        return new Built(previous.entries(), updated, AppRoutes.of(table(previous.entries(), updated), previous.routes().rules(),
+                previous.routes().middleware()));
     }
 
     /** Loads what {@code build} wrote, without a compiler; refuses a missing or stale build. */
@@ -119,15 +123,17 @@ public final class AppAssembler {
             throw new Problems(config.problems());
         }
         BuildManifest.Manifest manifest = BuildManifest.read(layout);
-        LoadResult loaded = new RouteLoader(layout.classesDir()).load(manifest.routes(layout));
+        RouteLoader builtLoader = new RouteLoader(layout.classesDir());
+        LoadResult loaded = builtLoader.load(manifest.routes(layout));
         if (!loaded.problems().isEmpty()) {
             throw new Problems(loaded.problems());
         }
+        MiddlewareStep middleware = loadMiddleware(builtLoader, manifest.middleware(layout));
         // Pages and static metadata files are served from app/ as they are now; routes come from the build.
         List<AppEntry> entries = servedEntries(AppScanner.scan(layout).entries(), loaded.modules());
-        return new Built(entries, loaded.modules(), AppRoutes.of(table(entries, loaded.modules()), rules(config.config(), loaded.modules())));
+        return new Built(entries, loaded.modules(), AppRoutes.of(table(entries, loaded.modules()), rules(config.config(), loaded.modules()),
+                middleware));
     }
-
     /**
      * The entries with the URLs their loaded modules serve; when a module moved (generateSitemaps), the route set is
      * validated again, so a clash at the new URL is reported like any other.
@@ -141,6 +147,18 @@ public final class AppAssembler {
             }
         }
         return served;
+    }
+
+    private MiddlewareStep loadMiddleware(RouteLoader loader, CompiledMiddleware compiled) {
+        if (compiled == null) {
+            return null;
+        }
+        try {
+            return MiddlewareStep.of(loader.loadMiddleware(compiled));
+        } catch (RouteLoader.RouteLoadException e) {
+            Problem problem = e.problem();
+            throw new Problems(List.of(new Problem(layout.relative(problem.file()), problem.line(), problem.message(), problem.fix())));
+        }
     }
 
     private RouteTable<Endpoint> table(List<AppEntry> entries, List<RouteModule> modules) {

@@ -41,6 +41,11 @@ final class BodyLimit {
         return configured.withBody(new Counting(exchange::body, limit));
     }
 
+    /** {@code body} stopping with a 413 once more than {@code limit} bytes were read. */
+    static InputStream counted(InputStream body, long limit) {
+        return new Counting(() -> body, limit);
+    }
+
     static BadRequestException tooLarge(long limit) {
         return new BadRequestException(413, "The request body is larger than the limit of " + ByteSize.format(limit)
                 + " (raise it with bodySizeLimit in approute.json, or `static final String bodySizeLimit` in the route)", null);

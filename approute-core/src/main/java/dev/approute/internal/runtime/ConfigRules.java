@@ -26,7 +26,7 @@ import dev.approute.internal.router.RouteTable;
  * no rule evaluated.
  *
  * <pre>
- *   canonical path ─▶ headers (every matching rule) ─▶ redirects (first match: 307/308)
+ *   canonical path ─▶ headers (every matching rule) ─▶ redirects (first match: 307/308) ─▶ [middleware.java]
  *                  ─▶ rewrites.beforeFiles ─▶ basePath stripped (outside it: 404)
  *                  ─▶ route without dynamic segments? served : rewrites.afterFiles ─▶ dynamic route ─▶ rewrites.fallback ─▶ 404
  * </pre>
@@ -87,13 +87,13 @@ public final class ConfigRules {
         record Matched(RouteMatch<Endpoint> match, Exchange exchange, String path) implements Routing {
         }
 
-        /** A configured redirect. */
-        record Redirect(int status, String location) implements Routing {
-        }
-
         /** No route (or outside basePath): 404. */
         record NotFound() implements Routing {
         }
+    }
+
+    /** A configured redirect: answered before middleware and routing. */
+    record Redirect(int status, String location) {
     }
 
     // ---------------------------------------------------------------- before routing
@@ -209,21 +209,28 @@ public final class ConfigRules {
         return headers == null ? Headers.empty() : headers.build();
     }
 
+    /** The first {@code redirects} rule matching a canonical path, or null (Next: redirects come before middleware). */
+    Redirect redirect(Exchange exchange, String path, RequestFacts request) {
+        if (config.redirects().isEmpty()) {
+            return null;
+        }
+        for (RedirectRule rule : config.redirects()) {
+            Map<String, String> params = rule.when().match(path, request);
+            if (params != null) {
+                return new Redirect(rule.status(), withQuery(rule.destination().render(params, ConfigRules::urlSafe), exchange.rawQuery()));
+            }
+        }
+        return null;
+    }
+
     /**
-     * Routes a canonical path through redirects, rewrites and basePath, or straight to the table when none is
-     * configured.
+     * Routes a canonical path (past {@link #redirect}) through rewrites and basePath, or straight to the table when
+     * none is configured.
      */
     Routing route(Exchange exchange, String path, RouteTable<Endpoint> table, RequestFacts request) {
         if (!config.hasPreRoutingRules()) {
             RouteMatch<Endpoint> match = table.match(path);
             return match == null ? new Routing.NotFound() : new Routing.Matched(match, exchange, path);
-        }
-        for (RedirectRule rule : config.redirects()) {
-            Map<String, String> params = rule.when().match(path, request);
-            if (params != null) {
-                return new Routing.Redirect(rule.status(), withQuery(rule.destination().render(params, ConfigRules::urlSafe),
-                        exchange.rawQuery()));
-            }
         }
         String current = path;
         String query = exchange.rawQuery();

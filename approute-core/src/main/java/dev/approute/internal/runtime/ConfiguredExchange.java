@@ -50,6 +50,11 @@ final class ConfiguredExchange implements Exchange {
         return new ConfiguredExchange(delegate, scheme, authority, rawPath, rawQuery, merge(headers, extraHeaders), options, body);
     }
 
+    /** The headers every response of this exchange gets (what {@link #send} merges into the response's own). */
+    Headers responseHeaders() {
+        return extraHeaders;
+    }
+
     /** The request as a rewrite serves it: another path, and the query with the destination's parameters. */
     ConfiguredExchange withTarget(String path, String query) {
         return new ConfiguredExchange(delegate, scheme, authority, path, query, extraHeaders, options, body);

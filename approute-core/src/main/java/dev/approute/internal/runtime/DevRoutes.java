@@ -26,7 +26,7 @@ import dev.approute.internal.router.AppEntry;
 import dev.approute.internal.router.EntryKind;
 
 /**
- * The routes {@code dev} serves, rebuilt as soon as a file under {@code app/} or {@code src/}, or approute.json, changes (the JDK's
+ * The routes {@code dev} serves, rebuilt as soon as a file under {@code app/} or {@code src/}, approute.json or middleware.java changes (the JDK's
  * WatchService, on a background thread), so the next request finds new code; a request that arrives while a rebuild
  * runs waits for it, and a request also drains changes the watcher thread has not picked up yet.
  * An edit to the {@code .java} files of existing route folders recompiles just those folders; anything else
@@ -50,7 +50,7 @@ public final class DevRoutes implements Supplier<AppRoutes>, AutoCloseable {
             this.watcher = FileSystems.getDefault().newWatchService();
             registerTree(layout.appDir());
             registerTree(layout.srcDir());
-            // The root itself (not its tree) for approute.json; other entries there are ignored (see collect).
+            // The root itself (not its tree) for approute.json and middleware.java; other entries there are ignored (see collect).
             layout.root().register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
                     StandardWatchEventKinds.ENTRY_MODIFY);
         } catch (IOException e) {
@@ -170,7 +170,8 @@ public final class DevRoutes implements Supplier<AppRoutes>, AutoCloseable {
                 continue;
             }
             Path path = dir.resolve(name).toAbsolutePath().normalize();
-            if (dir.equals(layout.root()) && !name.toString().equals(AppConfigLoader.FILE_NAME)) {
+            if (dir.equals(layout.root()) && !name.toString().equals(AppConfigLoader.FILE_NAME)
+                    && !path.equals(layout.middlewareFile())) {
                 continue; // .approute/ output, app/ and src/ themselves (watched on their own), other files
             }
             changed.add(path);

@@ -16,16 +16,18 @@ import dev.approute.internal.compile.HttpMethod;
 import dev.approute.internal.data.DataCache;
 import dev.approute.internal.data.DataContext;
 import dev.approute.internal.compile.RouteHandler;
+import dev.approute.internal.config.RequestFacts;
 import dev.approute.internal.router.CanonicalPath;
 import dev.approute.internal.router.PathCanonicalizer;
 import dev.approute.internal.router.RouteMatch;
 import dev.approute.internal.util.PercentDecoding.MalformedEncodingException;
 
 /**
- * The path of a request: canonical path, approute.json rules, route match, method table, handler, response.
+ * The path of a request: canonical path, approute.json rules, middleware, route match, method table, handler, response.
  * <pre>
- *   raw path ──canonicalize──▶ 308 / 400 ──▶ ConfigRules: host check, response headers, redirects,
- *                                            rewrites, basePath ──▶ trie match ──▶ 404
+ *   raw path ──canonicalize──▶ 308 / 400 ──▶ ConfigRules: host check, response headers, redirects
+ *            ──▶ middleware.java (its matcher on the path the trie matches; next.next() runs the rest)
+ *            ──▶ ConfigRules: rewrites, basePath ──▶ trie match ──▶ 404
  *                                             │  CORS (the route's own policy, else approute.json's); body size limit (413)
  *                                 method table (CALL, HEAD_FROM_GET, AUTO_OPTIONS, 405)
  *                                             │
@@ -99,39 +101,63 @@ public final class Dispatcher {
             String query = exchange.rawQuery();
             return sender.sendRedirect(rules.withCors(exchange, path, null), 308, query.isEmpty() ? path : path + "?" + query);
         }
+        ConfigRules.Redirect configured = rules.redirect(exchange, path, facts);
+        if (configured != null) {
+            return sender.sendRedirect(rules.withCors(exchange, path, null), configured.status(), configured.location());
+        }
+        MiddlewareStep middleware = current.middleware();
+        if (middleware != null) {
+            // The matcher sees what the route table sees: the canonical path without basePath (outside it, nothing runs).
+            String appPath = rules.withoutBasePath(path);
+            if (appPath != null && middleware.appliesTo(appPath, facts)) {
+                return new MiddlewareRun(middleware, exchange, path,
+                        (routed, routedPath, routedFacts, out, cookies) -> route(routed, routedPath, current, routedFacts, out, cookies),
+                        rules.config().bodySizeLimit()).run(sender, errors, cache);
+            }
+        }
+        return route(exchange, path, current, facts, sender, null);
+    }
+
+    /**
+     * Routing onwards (rewrites, basePath, the route table, the method table, the handler or the cache), answering into
+     * {@code out}: the client, or middleware that called {@code next.next()}.
+     *
+     * @param cookies the request's cookie store when middleware made it, else null (the handler gets a new one)
+     */
+    private int route(Exchange exchange, String path, AppRoutes current, RequestFacts facts, ResponseSink out, CookieJar cookies) {
+        ConfigRules rules = current.rules();
         ConfigRules.Routing routing;
         try {
             routing = rules.route(exchange, path, current.table(), facts);
         } catch (MalformedEncodingException e) {
-            return sender.send(exchange, errors.badRequest("Malformed percent-encoding in the path: " + e.getMessage()), null);
+            return out.send(exchange, errors.badRequest("Malformed percent-encoding in the path: " + e.getMessage()), null);
         }
         return switch (routing) {
-            case ConfigRules.Routing.Redirect redirect ->
-                    sender.sendRedirect(rules.withCors(exchange, path, null), redirect.status(), redirect.location());
-            case ConfigRules.Routing.NotFound notFound -> sender.send(rules.withCors(exchange, path, null), errors.notFound(exchange), null);
-            case ConfigRules.Routing.Matched matched -> dispatchMatched(matched, rules, path);
+            case ConfigRules.Routing.NotFound notFound -> out.send(rules.withCors(exchange, path, null), errors.notFound(exchange), null);
+            case ConfigRules.Routing.Matched matched -> dispatchMatched(matched, rules, path, out, cookies);
         };
     }
 
-    private int dispatchMatched(ConfigRules.Routing.Matched matched, ConfigRules rules, String requestPath) {
+    private int dispatchMatched(ConfigRules.Routing.Matched matched, ConfigRules rules, String requestPath, ResponseSink out,
+                                CookieJar cookies) {
         RouteMatch<Endpoint> match = matched.match();
         Endpoint endpoint = match.value();
         Exchange exchange = rules.withCors(matched.exchange(), requestPath, endpoint);
         if (!paramsExist(match)) {
-            return sender.send(exchange, errors.notFound(exchange), null);
+            return out.send(exchange, errors.notFound(exchange), null);
         }
         if (!exchange.method().equals("GET") && !exchange.method().equals("HEAD")) {
             long limit = rules.bodySizeLimit(endpoint);
             BadRequestException tooLarge = BodyLimit.declaredTooLarge(exchange, limit);
             if (tooLarge != null) {
-                return sender.send(exchange, errors.clientError(tooLarge), null);
+                return out.send(exchange, errors.clientError(tooLarge), null);
             }
             if (limit < rules.largestBodySizeLimit()) {
                 // The engine counts up to the largest limit; a route with a smaller one counts its own.
                 exchange = BodyLimit.counted(exchange, limit);
             }
         }
-        return dispatchTo(exchange, endpoint, new RouteContext(match.params()), matched.path());
+        return dispatchTo(exchange, endpoint, new RouteContext(match.params()), matched.path(), out, cookies);
     }
 
     // dynamicParams = false: only the param sets generateStaticParams() returned exist.
@@ -140,41 +166,45 @@ public final class Dispatcher {
                 || route.allowedParams().contains(match.params());
     }
 
-    private int dispatchTo(Exchange exchange, Endpoint endpoint, RouteContext context, String path) {
+    private int dispatchTo(Exchange exchange, Endpoint endpoint, RouteContext context, String path, ResponseSink out,
+                           CookieJar cookies) {
         HttpMethod method = HttpMethod.of(exchange.method());
         MethodTable methods = endpoint.methods();
         MethodTable.Action action = methods.action(method);
         if (cache != null && endpoint instanceof Endpoint.Route route && route.cachePolicy() != null
                 && (method == HttpMethod.GET || action == MethodTable.Action.HEAD_FROM_GET)) {
-            return serveCached(exchange, route, context, path);
+            return serveCached(exchange, route, context, path, out);
         }
         return switch (action) {
-            case CALL -> invoke(exchange, endpoint, methods.handler(method), context);
-            case HEAD_FROM_GET -> invoke(exchange, endpoint, methods.handler(HttpMethod.GET), context);
-            case AUTO_OPTIONS -> sender.sendEmpty(exchange, 204, Headers.of("allow", methods.allow()));
-            case NOT_ALLOWED -> sender.send(exchange, errors.methodNotAllowed(methods.allow()), null);
+            case CALL -> invoke(exchange, endpoint, methods.handler(method), context, out, cookies);
+            case HEAD_FROM_GET -> invoke(exchange, endpoint, methods.handler(HttpMethod.GET), context, out, cookies);
+            case AUTO_OPTIONS -> out.sendEmpty(exchange, 204, Headers.of("allow", methods.allow()));
+            case NOT_ALLOWED -> out.send(exchange, errors.methodNotAllowed(methods.allow()), null);
         };
     }
 
     /** A GET (or HEAD) of a route whose segment config caches it: HIT, STALE (regenerating) or MISS. */
-    private int serveCached(Exchange exchange, Endpoint.Route route, RouteContext context, String path) {
-        RouteHandler get = route.methods().handler(HttpMethod.GET);
+    private int serveCached(Exchange exchange, Endpoint.Route route, RouteContext context, String path, ResponseSink out) {
         Response response;
         try {
             ServedResponse served = cache.serve(CacheKey.of(path, route.entry().pattern().toString()), route.cachePolicy(),
                     CachedRenderer.of(route.module(), path, context, cache, new DataContext(data, route.dataRoute())));
-            return sender.sendServed(exchange, served.status(), served.headers(), served.body());
+            return out.sendServed(exchange, served.status(), served.headers(), served.body());
         } catch (BadRequestException badRequest) {
             response = errors.clientError(badRequest);
         } catch (Throwable failure) {
             response = errors.handlerFailed(route, exchange, failure);
         }
-        return sender.send(exchange, response, null);
+        return out.send(exchange, response, null);
     }
 
-    private int invoke(Exchange exchange, Endpoint endpoint, RouteHandler handler, RouteContext context) {
-        CookieJar cookies = CookieJar.lazy(() -> exchange.headerValues("cookie"));
-        IncomingRequest request = new IncomingRequest(exchange, cookies);
+    /** @param shared the request's cookie store when middleware made it; else the handler gets its own */
+    private int invoke(Exchange exchange, Endpoint endpoint, RouteHandler handler, RouteContext context, ResponseSink out,
+                       CookieJar shared) {
+        CookieJar cookies = shared != null ? shared : CookieJar.lazy(() -> exchange.headerValues("cookie"));
+        // request.cookies() shows the Cookie header this handler received (middleware may have changed it).
+        CookieJar sent = shared == null ? cookies : CookieJar.lazy(() -> exchange.headerValues("cookie"));
+        IncomingRequest request = new IncomingRequest(exchange, sent);
         RequestScope scope = new RequestScope(request, cookies, cache, new DataContext(data, endpoint.dataRoute()));
         HandlerDeadline deadline = endpoint instanceof Endpoint.Route route ? HandlerDeadline.after(route.module().config().maxDuration()) : null;
         Response response;
@@ -195,7 +225,7 @@ public final class Dispatcher {
         } catch (Throwable failure) {
             response = errors.handlerFailed(endpoint, exchange, failure);
         }
-        return sender.send(exchange, response, cookies, deadline);
+        return out.send(exchange, response, cookies, deadline);
     }
 
     static Object awaitIfAsync(Object result) throws Throwable {

@@ -2,6 +2,7 @@ package dev.approute.internal.runtime;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,25 @@ public final class ErrorResponses {
     }
 
     Response handlerFailed(Endpoint endpoint, Exchange exchange, Throwable failure) {
-        String message = exchange.method() + " " + exchange.rawPath() + " failed in " + file(endpoint) + ": " + failure;
+        return failed(file(endpoint), exchange, failure);
+    }
+
+    /** middleware.java threw: 500, logged with the file (a handler's failure reaches it as a response instead). */
+    Response middlewareFailed(Path middleware, Exchange exchange, Throwable failure) {
+        return failed(relative(middleware), exchange, failure);
+    }
+
+    Response middlewareReturned(Path middleware, Exchange exchange, Object result) {
+        String received = result == null ? "null" : result.getClass().getSimpleName();
+        String message = "No response is returned from middleware '" + relative(middleware) + "': handle returned '" + received
+                + "' (method: " + exchange.method() + ", url: " + exchange.rawPath() + "). Return next.next() to continue, "
+                + "or the Response to answer with.";
+        log.accept("⨯ " + message);
+        return internalError(message);
+    }
+
+    private Response failed(String file, Exchange exchange, Throwable failure) {
+        String message = exchange.method() + " " + exchange.rawPath() + " failed in " + file + ": " + failure;
         log.accept("⨯ " + message + "\n" + stackTrace(failure));
         return internalError(message + "\n\n" + stackTrace(failure));
     }
@@ -115,7 +134,11 @@ public final class ErrorResponses {
     }
 
     private String file(Endpoint endpoint) {
-        return layout == null ? endpoint.entry().file().toString() : layout.relative(endpoint.entry().file()).toString();
+        return relative(endpoint.entry().file());
+    }
+
+    private String relative(Path file) {
+        return layout == null ? file.toString() : layout.relative(file).toString().replace('\\', '/');
     }
 
     private static Map<String, Object> problem(String error, String message) {

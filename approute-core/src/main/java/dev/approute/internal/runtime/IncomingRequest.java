@@ -92,6 +92,11 @@ final class IncomingRequest implements Request {
         return bytes.clone();
     }
 
+    /** The body, when a reader took it whole (middleware's request: the route then gets the same bytes); else null. */
+    synchronized byte[] bytesIfRead() {
+        return bytes;
+    }
+
     private synchronized byte[] cachedBytes() {
         bytes();
         return bytes;

@@ -13,19 +13,16 @@ import dev.approute.Response;
  * response's own, adds {@code Vary: Accept-Encoding} for compressible types (as Next.js), drops framing
  * headers the engine owns, strips bodies from HEAD, and streams {@link Response.Streamed} bodies chunk by chunk.
  */
-final class ResponseSender {
+final class ResponseSender implements ResponseSink {
     private final ErrorResponses errors;
 
     ResponseSender(ErrorResponses errors) {
         this.errors = errors;
     }
 
-    int send(Exchange exchange, Response response, CookieJar cookies) {
-        return send(exchange, response, cookies, null);
-    }
-
     /** @param deadline the route's maxDuration, which a streamed body must finish within; null for none */
-    int send(Exchange exchange, Response response, CookieJar cookies, HandlerDeadline deadline) {
+    @Override
+    public int send(Exchange exchange, Response response, CookieJar cookies, HandlerDeadline deadline) {
         // RFC 9110 §9.3.2: a HEAD response has no body, whoever produced it (a handler, auto-HEAD, a 404, a 405).
         boolean head = exchange.method().equals("HEAD");
         Headers headers = finalHeaders(response, cookies);
@@ -50,7 +47,8 @@ final class ResponseSender {
     }
 
     /** A response the cache answered with: its stored bytes and headers, no Response object in between. */
-    int sendServed(Exchange exchange, int status, Headers stored, byte[] body) {
+    @Override
+    public int sendServed(Exchange exchange, int status, Headers stored, byte[] body) {
         Headers headers = stored;
         String contentType = headers.get("content-type");
         if (contentType != null && isCompressible(contentType) && !varies(headers, "accept-encoding")) {
@@ -102,7 +100,8 @@ final class ResponseSender {
         return method.equals("GET") || method.equals("HEAD");
     }
 
-    int sendEmpty(Exchange exchange, int status, Headers headers) {
+    @Override
+    public int sendEmpty(Exchange exchange, int status, Headers headers) {
         try {
             exchange.send(status, null, headers, null);
         } catch (IOException e) {

@@ -96,4 +96,26 @@ class SourcePatternTest {
         assertThat(pattern.matches("/api/a")).isTrue();
         assertThat(pattern.matches("/other")).isFalse();
     }
+
+    @Test
+    void asRouterLiteralsCompareWithTheDecodedSegmentCaseSensitively() throws Exception {
+        SourcePattern admin = SourcePattern.compileAsRouter("/admin/:path*");
+        assertThat(admin.match("/admin/a/b")).containsExactly(Map.entry("path", "a/b"));
+        assertThat(admin.matches("/%61dmin")).isTrue();              // the router serves app/admin here too
+        assertThat(admin.matches("/%61%64%6D%69%6E/x")).isTrue();
+        assertThat(admin.matches("/ADMIN")).isFalse();               // ...and not here
+        assertThat(admin.matches("/Admin/x")).isFalse();
+        assertThat(admin.matches("/admin;x")).isFalse();
+        assertThat(admin.matches("/admin%2Fx")).isFalse();           // one segment "admin/x": no static route either
+        assertThat(admin.matches("/adminx")).isFalse();
+        assertThat(SourcePattern.compileAsRouter("/caf%C3%A9").matches("/caf%c3%a9")).isTrue();
+        assertThat(SourcePattern.compileAsRouter("/café").matches("/caf%C3%A9")).isTrue();
+        assertThat(SourcePattern.compile("/admin").matches("/ADMIN")).isTrue();   // approute.json sources stay as Next's
+    }
+
+    @Test
+    void asRouterRefusesLiteralsNoSegmentCanMatch() {
+        assertThatThrownBy(() -> SourcePattern.compileAsRouter("/a%2Fb")).hasMessageContaining("decodes to text with `/`");
+        assertThatThrownBy(() -> SourcePattern.compileAsRouter("/a%ZZ")).hasMessageContaining("malformed percent-escape");
+    }
 }

@@ -23,6 +23,13 @@ class PathCanonicalizerTest {
             "/api/hello;jsessionid=1, /api/hello;jsessionid=1",
             "/a..b/.c, /a..b/.c",
             "/./, /",
+            // RFC 3986 §6.2.2: unreserved escapes decoded, the others' hex upper-cased, reserved ones kept
+            "/%61dmin, /admin",
+            "/%5Funder/%7Euser/%2D%2e%30, /_under/~user/-.0",
+            "/caf%c3%a9/a%2fb, /caf%C3%A9/a%2Fb",
+            "/x/%2e%2E/%61pi, /api",
+            "/a%20b%3Bc, /a%20b%3Bc",
+            "/%2561, /%2561",
     })
     void served(String raw, String path) {
         assertThat(PathCanonicalizer.canonicalize(raw)).isEqualTo(new CanonicalPath.Ok(path));
@@ -39,13 +46,15 @@ class PathCanonicalizerTest {
             "/api\\hello, /api/hello",
             "/api/items/a%2Fb/, /api/items/a%2Fb",
             "//, /",
+            "/%61pi/hello/, /api/hello",
     })
     void redirected(String raw, String path) {
         assertThat(PathCanonicalizer.canonicalize(raw)).isEqualTo(new CanonicalPath.Redirect(path));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "api/hello", "*", "http://localhost/api"})
+    @ValueSource(strings = {"", "api/hello", "*", "http://localhost/api", "/api/hello/%ZZ", "/api/%", "/%E0%A4%A/x",
+            "/api/catch/ok/%C3", "/x/../%zz", "/a%2/b"})
     void invalid(String raw) {
         assertThat(PathCanonicalizer.canonicalize(raw)).isInstanceOf(CanonicalPath.Invalid.class);
     }
