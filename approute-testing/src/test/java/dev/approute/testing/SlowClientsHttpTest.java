@@ -82,6 +82,22 @@ class SlowClientsHttpTest {
     }
 
     @Test
+    void theReadTimeoutComesFromApprouteJson() {
+        // The same lying body against an app that sets its read timeout in approute.json, not through the engine options.
+        try (TestApp configured = TestApp.builder()
+                .file("approute.json", "{\"serverTimeouts\": {\"read\": 1}}")
+                .file("app/api/upload/route.java", """
+                        class Route { static Response POST(Request request) { return Response.text("read " + request.bytes().length); } }
+                        """)
+                .start()) {
+            RawHttp.Received received = RawHttp.exchangeUntilClosed(configured.port(),
+                    "POST /api/upload HTTP/1.1\r\n" + LYING_HEAD + "0123456789", CLIENT_PATIENCE_SECONDS);
+            assertThat(received.closedByServer()).as("closed by the 1 s read timeout of approute.json: " + received.text()).isTrue();
+            assertThat(received.text()).doesNotContain("read ");
+        }
+    }
+
+    @Test
     void lyingContentLengthToAHandlerThatIgnoresTheBodyIsAnsweredThenClosed() {
         // The response does not wait for the body; the engine then stops waiting for the rest of it.
         RawHttp.Received received = RawHttp.exchangeUntilClosed(app.port(), "POST /api/ignore HTTP/1.1\r\n" + LYING_HEAD + "0123456789",

@@ -128,7 +128,11 @@ public record AppConfig(String basePath, boolean trailingSlash, boolean skipTrai
      *
      * @param idle how long a kept-alive connection may sit without a request
      */
-    public record ServerTimeouts(Duration idle) {
-        public static final ServerTimeouts DEFAULTS = new ServerTimeouts(Duration.ofMinutes(5));
+    /**
+     * @param idle a kept-alive connection without a request is closed after this
+     * @param read the longest wait for a client's bytes (the header section, each read of a body)
+     */
+    public record ServerTimeouts(Duration idle, Duration read) {
+        public static final ServerTimeouts DEFAULTS = new ServerTimeouts(Duration.ofMinutes(5), Duration.ofSeconds(30));
     }
 }

@@ -50,7 +50,7 @@ public final class AppConfigLoader {
     private static final List<String> CONDITION_KEYS = List.of("type", "key", "value");
     private static final List<String> CORS_KEYS = List.of("source", "allowOrigins", "allowMethods", "allowHeaders",
             "exposeHeaders", "allowCredentials", "maxAge");
-    private static final List<String> TIMEOUT_KEYS = List.of("idle");
+    private static final List<String> TIMEOUT_KEYS = List.of("idle", "read");
     private static final List<Integer> REDIRECT_STATUSES = List.of(301, 302, 303, 307, 308);
     private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
@@ -201,14 +201,15 @@ public final class AppConfigLoader {
     }
 
     private ServerTimeouts timeouts(Node node) {
-        String fix = "\"serverTimeouts\": {\"idle\": 300}   (seconds)";
+        String fix = "\"serverTimeouts\": {\"idle\": 300, \"read\": 30}   (seconds)";
         if (!node.isObject()) {
-            problem(node, "`serverTimeouts` is " + node.describe() + ", but it must be an object with `idle` (seconds)", fix);
+            problem(node, "`serverTimeouts` is " + node.describe() + ", but it must be an object with `idle` and `read` (seconds)", fix);
             return ServerTimeouts.DEFAULTS;
         }
         Map<String, Node> fields = node.fields();
         unknownKeys("serverTimeouts", fields, TIMEOUT_KEYS);
-        return new ServerTimeouts(seconds(fields.get("idle"), "serverTimeouts.idle", ServerTimeouts.DEFAULTS.idle(), fix));
+        return new ServerTimeouts(seconds(fields.get("idle"), "serverTimeouts.idle", ServerTimeouts.DEFAULTS.idle(), fix),
+                seconds(fields.get("read"), "serverTimeouts.read", ServerTimeouts.DEFAULTS.read(), fix));
     }
 
     private Duration seconds(Node node, String where, Duration fallback, String fix) {

@@ -2,6 +2,7 @@ package dev.approute.internal.server;
 
 import java.time.Duration;
 
+import dev.approute.internal.config.AppConfig;
 import dev.approute.internal.runtime.AppRoutes;
 
 /**
@@ -41,10 +42,10 @@ public record ServerOptions(String host, int port, int maxHeaderBytes, Duration 
                 DEFAULT_MAX_BODY_BYTES, MinimumRate.DEFAULT);
     }
 
-    /** The app's approute.json settings that the engine enforces: the idle timeout and the largest body size. */
+    /** The app's approute.json settings that the engine enforces: the timeouts and the largest body size. */
     public ServerOptions withAppConfig(AppRoutes routes) {
-        return withIdleTimeout(routes.rules().config().serverTimeouts().idle())
-                .withMaxBodyBytes(routes.rules().largestBodySizeLimit());
+        AppConfig.ServerTimeouts timeouts = routes.rules().config().serverTimeouts();
+        return withTimeouts(timeouts.idle(), timeouts.read()).withMaxBodyBytes(routes.rules().largestBodySizeLimit());
     }
 
     public ServerOptions withIdleTimeout(Duration idle) {

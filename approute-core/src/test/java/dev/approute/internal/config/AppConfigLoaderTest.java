@@ -40,7 +40,7 @@ class AppConfigLoaderTest {
         assertThat(config.generateEtags()).isTrue();
         assertThat(config.poweredByHeader()).isFalse();
         assertThat(config.bodySizeLimit()).isEqualTo(10L * 1024 * 1024);
-        assertThat(config.serverTimeouts()).isEqualTo(new AppConfig.ServerTimeouts(Duration.ofMinutes(5)));
+        assertThat(config.serverTimeouts()).isEqualTo(AppConfig.ServerTimeouts.DEFAULTS);
     }
 
     @Test
@@ -63,7 +63,7 @@ class AppConfigLoaderTest {
                   "trustProxy": true,
                   "allowedHosts": ["API.example.com", "*.example.com"],
                   "origin": "https://api.example.com:8443",
-                  "serverTimeouts": {"idle": 10},
+                  "serverTimeouts": {"idle": 10, "read": 7},
                   "cors": [{"source": "/api/:path*", "allowOrigins": ["https://App.example.com"], "allowMethods": ["get", "POST"],
                             "allowHeaders": ["Content-Type"], "exposeHeaders": ["X-Id"], "allowCredentials": true, "maxAge": 600}]
                 }
@@ -87,7 +87,7 @@ class AppConfigLoaderTest {
         assertThat(config.trustProxy()).isTrue();
         assertThat(config.allowedHosts()).containsExactly("api.example.com", "*.example.com");
         assertThat(config.origin()).isEqualTo(new AppConfig.Origin("https", "api.example.com:8443"));
-        assertThat(config.serverTimeouts()).isEqualTo(new AppConfig.ServerTimeouts(Duration.ofSeconds(10)));
+        assertThat(config.serverTimeouts()).isEqualTo(new AppConfig.ServerTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(7)));
         AppConfig.CorsRule cors = config.cors().getFirst();
         assertThat(cors.allowOrigins()).containsExactly("https://app.example.com");
         assertThat(cors.allowMethods()).containsExactly("GET", "POST");
@@ -147,7 +147,8 @@ class AppConfigLoaderTest {
             "{\"origin\": \"api.example.com\"}|`origin` is \"api.example.com\" (a string), but it must be an origin",
             "{\"origin\": \"https://a.com/path\"}|`origin` is \"https://a.com/path\"",
             "{\"serverTimeouts\": {\"idle\": 0}}|`serverTimeouts.idle` is 0 (a number), but it must be a whole number of seconds",
-            "{\"serverTimeouts\": {\"read\": 3}}|unknown key `read` in `serverTimeouts`",
+            "{\"serverTimeouts\": {\"read\": -3}}|`serverTimeouts.read` is -3 (a number), but it must be a whole number of seconds",
+            "{\"serverTimeouts\": {\"body\": 3}}|unknown key `body` in `serverTimeouts`",
             "{\"headers\": {}}|`headers` is an object, but it must be an array",
             "{\"headers\": [{\"headers\": [{\"key\": \"a\", \"value\": \"b\"}]}]}|`headers[0].source` is missing",
             "{\"headers\": [{\"source\": \"/a\"}]}|`headers[0].headers` is missing",
