@@ -4,9 +4,9 @@ import dev.approute.Params;
 import dev.approute.internal.util.PercentDecoding;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -124,7 +124,7 @@ public final class RouteTable<T> {
         if (leaf == null) {
             return null;
         }
-        return new RouteMatch<>(leaf.value, leaf.pattern, walk.params(leaf.pattern));
+        return new RouteMatch<>(leaf.value, leaf.pattern, walk.params(leaf.paramSegments));
     }
 
     /** The patterns in the order matching tries them: Next's {@code getSortedRoutes} order. */
@@ -136,15 +136,34 @@ public final class RouteTable<T> {
         return size;
     }
 
-    private record Leaf<T>(T value, RoutePattern pattern) {
+    /** A route at the end of a walk, with its non-static segments ready for building the params. */
+    private static final class Leaf<T> {
+        private final T value;
+        private final RoutePattern pattern;
+        private final Segment[] paramSegments;
+
+        Leaf(T value, RoutePattern pattern) {
+            this.value = value;
+            this.pattern = pattern;
+            this.paramSegments = pattern.segments().stream()
+                    .filter(segment -> segment.kind() != SegmentKind.STATIC)
+                    .toArray(Segment[]::new);
+        }
     }
 
     private static final class Node<T> {
         private Map<String, Node<T>> statics;
-        // The static children as an open-addressing table (power-of-two size, linear probing), looked up by hashing
-        // the request's segment in place: no substring, no allocation, whatever the number of children.
+        // The static children as an open-addressing table (power-of-two size, at most half full, linear probing),
+        // looked up by hashing the request's segment in place: no substring, no allocation. The full hash of each
+        // name sits in an int[] so a probe compares ints in one contiguous array and touches a name only when the
+        // hashes agree; the slot comes from the hash's high bits after a Fibonacci multiply, because the
+        // String.hashCode of names like "item1".."item999" form runs of neighbours that would pile up in one
+        // cluster under a plain mask. Together they keep a lookup (a hit, and above all a miss, which must scan to
+        // an empty slot) about one probe whether a node has 3 children or 3,000.
+        private int[] staticHashes;
         private String[] staticNames;
         private Node<T>[] staticNodes;
+        private int staticShift;
         private Node<T> dynamic;
         private Leaf<T> catchAll;
         private Leaf<T> optionalCatchAll;
@@ -160,14 +179,18 @@ public final class RouteTable<T> {
         @SuppressWarnings("unchecked")
         void freeze() {
             if (statics != null) {
-                int size = Integer.highestOneBit(Math.max(2, statics.size() * 2 - 1)) << 1;
+                int size = Math.max(4, Integer.highestOneBit(statics.size()) << 2); // load factor <= 0.5
+                staticShift = 32 - Integer.numberOfTrailingZeros(size);
+                staticHashes = new int[size];
                 staticNames = new String[size];
                 staticNodes = new Node[size];
                 for (Map.Entry<String, Node<T>> child : statics.entrySet()) {
-                    int slot = child.getKey().hashCode() & (size - 1);
-                    while (staticNames[slot] != null) {
+                    int hash = child.getKey().hashCode();
+                    int slot = slot(hash);
+                    while (staticNodes[slot] != null) {
                         slot = (slot + 1) & (size - 1);
                     }
+                    staticHashes[slot] = hash;
                     staticNames[slot] = child.getKey();
                     staticNodes[slot] = child.getValue();
                 }
@@ -178,6 +201,10 @@ public final class RouteTable<T> {
             }
         }
 
+        private int slot(int hash) {
+            return (hash * 0x9E3779B9) >>> staticShift;
+        }
+
         /** The static child named exactly {@code path[start, stop)} (no percent-escapes in it), or null. */
         Node<T> staticChild(String path, int start, int stop) {
             int hash = 0;
@@ -185,11 +212,14 @@ public final class RouteTable<T> {
                 hash = 31 * hash + path.charAt(i); // String.hashCode of the segment, without the String
             }
             int length = stop - start;
-            int mask = staticNames.length - 1;
-            for (int slot = hash & mask; staticNames[slot] != null; slot = (slot + 1) & mask) {
-                String name = staticNames[slot];
-                if (name.length() == length && path.regionMatches(start, name, 0, length)) {
-                    return staticNodes[slot];
+            int mask = staticNodes.length - 1;
+            Node<T> child;
+            for (int slot = slot(hash); (child = staticNodes[slot]) != null; slot = (slot + 1) & mask) {
+                if (staticHashes[slot] == hash) {
+                    String name = staticNames[slot];
+                    if (name.length() == length && path.regionMatches(start, name, 0, length)) {
+                        return child;
+                    }
                 }
             }
             return null;
@@ -218,12 +248,15 @@ public final class RouteTable<T> {
     private static final class Walk<T> {
         private final String path;
         private final int end;
+        // The first '%' of the path (or -1): segments before it need no decoding, found with one scan per walk.
+        private final int firstPercent;
         private final int[] dynamicBounds;
         private int restStart = -1;
 
         Walk(String path, int end, int maxDepth) {
             this.path = path;
             this.end = end;
+            this.firstPercent = path.indexOf('%');
             this.dynamicBounds = new int[2 * maxDepth];
         }
 
@@ -241,7 +274,7 @@ public final class RouteTable<T> {
             if (stop < 0 || stop > end) {
                 stop = end;
             }
-            if (node.statics != null) {
+            if (node.staticNodes != null) {
                 Node<T> child = staticChild(node, start, stop);
                 if (child != null) {
                     Leaf<T> found = from(child, stop, dynamicCount);
@@ -271,54 +304,56 @@ public final class RouteTable<T> {
         }
 
         private Node<T> staticChild(Node<T> node, int start, int stop) {
-            int percent = path.indexOf('%', start);
-            if (percent < 0 || percent >= stop) {
+            if (firstPercent < 0 || firstPercent >= stop || !hasPercent(start, stop)) {
                 return node.staticChild(path, start, stop);
             }
-            String decoded = PercentDecoding.decodeStrict(path.substring(start, stop));
+            String decoded = PercentDecoding.decodeStrict(path, start, stop);
             // "/api%2Fhello" is one segment "api/hello": it must not reach app/api/hello.
             return decoded.indexOf('/') >= 0 ? null : node.statics.get(decoded);
         }
 
-        Params params(RoutePattern pattern) {
-            if (!pattern.isDynamic()) {
+        private boolean hasPercent(int start, int stop) {
+            int percent = path.indexOf('%', start);
+            return percent >= 0 && percent < stop;
+        }
+
+        Params params(Segment[] paramSegments) {
+            if (paramSegments.length == 0) {
                 return Params.empty();
             }
-            Map<String, Object> values = new LinkedHashMap<>();
-            int dynamicIndex = 0;
-            for (Segment segment : pattern.segments()) {
-                switch (segment.kind()) {
-                    case STATIC -> {
-                    }
-                    case DYNAMIC -> {
-                        int start = dynamicBounds[2 * dynamicIndex];
-                        int stop = dynamicBounds[2 * dynamicIndex + 1];
-                        values.put(segment.value(), PercentDecoding.decodeStrict(path.substring(start, stop)));
-                        dynamicIndex++;
-                    }
-                    case CATCH_ALL, OPTIONAL_CATCH_ALL -> {
-                        if (restStart >= 0) {
-                            values.put(segment.value(), pieces(restStart));
-                        }
-                    }
+            Object[] entries = new Object[2 * paramSegments.length];
+            int count = 0;
+            for (int i = 0; i < paramSegments.length; i++) {
+                Segment segment = paramSegments[i];
+                Object value;
+                if (segment.kind() == SegmentKind.DYNAMIC) {
+                    value = PercentDecoding.decodeStrict(path, dynamicBounds[2 * i], dynamicBounds[2 * i + 1]);
+                } else if (restStart >= 0) {
+                    value = pieces(restStart);
+                } else {
+                    continue; // an optional catch-all that matched nothing is absent
                 }
+                entries[count++] = segment.value();
+                entries[count++] = value;
             }
-            return Params.of(values);
+            return Params.of(count == entries.length ? entries : Arrays.copyOf(entries, count));
         }
 
         // Split on the literal '/' first, then decode each piece, so "a%2Fb/c" gives ["a/b", "c"].
         private List<String> pieces(int start) {
-            List<String> pieces = new ArrayList<>();
+            int count = 1;
+            for (int i = path.indexOf('/', start); i >= 0 && i < end; i = path.indexOf('/', i + 1)) {
+                count++;
+            }
+            String[] pieces = new String[count];
             int from = start;
-            while (true) {
+            for (int i = 0; i < count - 1; i++) {
                 int stop = path.indexOf('/', from);
-                if (stop < 0 || stop >= end) {
-                    pieces.add(PercentDecoding.decodeStrict(path.substring(from, end)));
-                    return List.copyOf(pieces);
-                }
-                pieces.add(PercentDecoding.decodeStrict(path.substring(from, stop)));
+                pieces[i] = PercentDecoding.decodeStrict(path, from, stop);
                 from = stop + 1;
             }
+            pieces[count - 1] = PercentDecoding.decodeStrict(path, from, end);
+            return List.of(pieces);
         }
     }
 }
