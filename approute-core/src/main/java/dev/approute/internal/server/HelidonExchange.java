@@ -8,6 +8,7 @@ import java.util.List;
 import java.nio.charset.StandardCharsets;
 
 import io.helidon.http.Header;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
@@ -16,10 +17,14 @@ import io.helidon.webserver.http.ServerResponse;
 
 import dev.approute.Headers;
 import dev.approute.internal.runtime.Exchange;
+import dev.approute.internal.util.IdentityMemo;
 
 /** A Helidon request/response pair seen as an {@link Exchange}. */
 final class HelidonExchange implements Exchange {
     private static final String RESERVED_PREFIX = "x-approute-";
+    // Outgoing headers in Helidon's form (HTTP/1 bytes cached), derived once per Headers instance: the constant
+    // headers of Response.json() or of a cache entry cost what a hand-written Helidon handler's constants cost.
+    private static final IdentityMemo<Headers, Header[]> WIRE_HEADERS = new IdentityMemo<>(64, HelidonExchange::toWire);
 
     private final ServerRequest request;
     private final ServerResponse response;
@@ -119,6 +124,11 @@ final class HelidonExchange implements Exchange {
     }
 
     @Override
+    public long contentLength() {
+        return request.headers().contentLength().orElse(-1);
+    }
+
+    @Override
     public void send(int status, String reason, Headers responseHeaders, byte[] body) throws IOException {
         prepare(status, reason, responseHeaders);
         try {
@@ -176,9 +186,21 @@ final class HelidonExchange implements Exchange {
 
     private void prepare(int status, String reason, Headers responseHeaders) {
         response.status(reason == null ? Status.create(status) : Status.create(status, reason));
-        for (String name : responseHeaders.names()) {
-            // One header with every value: the HTTP/2 writer emits each value of a multi-valued header.
-            response.headers().set(HeaderValues.create(HeaderNames.create(name), responseHeaders.getAll(name)));
+        for (Header header : WIRE_HEADERS.get(responseHeaders)) {
+            response.headers().set(header);
         }
+    }
+
+    private static Header[] toWire(Headers headers) {
+        Header[] wire = new Header[headers.names().size()];
+        int i = 0;
+        for (String name : headers.names()) {
+            HeaderName headerName = HeaderNames.create(name);
+            List<String> values = headers.getAll(name);
+            // One header with every value: the HTTP/2 writer emits each value of a multi-valued header.
+            wire[i++] = values.size() == 1 ? HeaderValues.createCached(headerName, values.get(0))
+                    : HeaderValues.create(headerName, values);
+        }
+        return wire;
     }
 }
