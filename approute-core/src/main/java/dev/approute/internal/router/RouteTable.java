@@ -250,14 +250,15 @@ public final class RouteTable<T> {
         private final int end;
         // The first '%' of the path (or -1): segments before it need no decoding, found with one scan per walk.
         private final int firstPercent;
-        private final int[] dynamicBounds;
+        private final int maxDepth;
+        private int[] dynamicBounds; // allocated at the first [x] segment: a static route needs none
         private int restStart = -1;
 
         Walk(String path, int end, int maxDepth) {
             this.path = path;
             this.end = end;
             this.firstPercent = path.indexOf('%');
-            this.dynamicBounds = new int[2 * maxDepth];
+            this.maxDepth = maxDepth;
         }
 
         // `slash` is the index of the '/' before the next segment; the path is consumed when slash >= end.
@@ -284,6 +285,9 @@ public final class RouteTable<T> {
                 }
             }
             if (node.dynamic != null && stop > start) {
+                if (dynamicBounds == null) {
+                    dynamicBounds = new int[2 * maxDepth];
+                }
                 dynamicBounds[2 * dynamicCount] = start;
                 dynamicBounds[2 * dynamicCount + 1] = stop;
                 Leaf<T> found = from(node.dynamic, stop, dynamicCount + 1);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Locale;
 import java.nio.charset.StandardCharsets;
 
 import io.helidon.http.Header;
@@ -96,7 +97,10 @@ final class HelidonExchange implements Exchange {
         if (name.regionMatches(true, 0, RESERVED_PREFIX, 0, RESERVED_PREFIX.length())) {
             return List.of();
         }
-        return request.headers().values(HeaderNames.create(name));
+        // By its lower-case name Helidon finds its own constant for a known header (accept-encoding, cookie) instead
+        // of allocating a new name per lookup.
+        String lowerCase = name.toLowerCase(Locale.ROOT);
+        return request.headers().values(HeaderNames.create(lowerCase, lowerCase));
     }
 
     /**
