@@ -205,12 +205,11 @@ public final class RouteTable<T> {
             return (hash * 0x9E3779B9) >>> staticShift;
         }
 
-        /** The static child named exactly {@code path[start, stop)} (no percent-escapes in it), or null. */
-        Node<T> staticChild(String path, int start, int stop) {
-            int hash = 0;
-            for (int i = start; i < stop; i++) {
-                hash = 31 * hash + path.charAt(i); // String.hashCode of the segment, without the String
-            }
+        /**
+         * The static child named exactly {@code path[start, stop)} (no percent-escapes in it), or null.
+         * {@code hash} is that region's {@link String#hashCode()}, computed by the caller's scan of the segment.
+         */
+        Node<T> staticChild(String path, int start, int stop, int hash) {
             int length = stop - start;
             int mask = staticNodes.length - 1;
             Node<T> child;
@@ -223,6 +222,13 @@ public final class RouteTable<T> {
                 }
             }
             return null;
+        }
+
+        /** The static child named by the percent-decoded {@code path[start, stop)}, or null. */
+        Node<T> decodedStaticChild(String path, int start, int stop) {
+            String decoded = PercentDecoding.decodeStrict(path, start, stop);
+            // "/api%2Fhello" is one segment "api/hello": it must not reach app/api/hello.
+            return decoded.indexOf('/') >= 0 ? null : statics.get(decoded);
         }
 
         void collect(List<RoutePattern> out) {
@@ -248,16 +254,14 @@ public final class RouteTable<T> {
     private static final class Walk<T> {
         private final String path;
         private final int end;
-        // The first '%' of the path (or -1): segments before it need no decoding, found with one scan per walk.
-        private final int firstPercent;
         private final int maxDepth;
         private int[] dynamicBounds; // allocated at the first [x] segment: a static route needs none
         private int restStart = -1;
+        private boolean escapes; // a segment scanned so far held a '%': until then params are plain substrings
 
         Walk(String path, int end, int maxDepth) {
             this.path = path;
             this.end = end;
-            this.firstPercent = path.indexOf('%');
             this.maxDepth = maxDepth;
         }
 
@@ -271,12 +275,17 @@ public final class RouteTable<T> {
                 return node.optionalCatchAll;
             }
             int start = slash + 1;
-            int stop = path.indexOf('/', start);
-            if (stop < 0 || stop > end) {
-                stop = end;
+            // One pass over the segment finds its end, its String.hashCode (the static table's key) and any escape.
+            int stop = start;
+            int hash = 0;
+            boolean escaped = false;
+            for (char c; stop < end && (c = path.charAt(stop)) != '/'; stop++) {
+                hash = 31 * hash + c;
+                escaped |= c == '%';
             }
+            escapes |= escaped;
             if (node.staticNodes != null) {
-                Node<T> child = staticChild(node, start, stop);
+                Node<T> child = escaped ? node.decodedStaticChild(path, start, stop) : node.staticChild(path, start, stop, hash);
                 if (child != null) {
                     Leaf<T> found = from(child, stop, dynamicCount);
                     if (found != null) {
@@ -307,20 +316,6 @@ public final class RouteTable<T> {
             return null;
         }
 
-        private Node<T> staticChild(Node<T> node, int start, int stop) {
-            if (firstPercent < 0 || firstPercent >= stop || !hasPercent(start, stop)) {
-                return node.staticChild(path, start, stop);
-            }
-            String decoded = PercentDecoding.decodeStrict(path, start, stop);
-            // "/api%2Fhello" is one segment "api/hello": it must not reach app/api/hello.
-            return decoded.indexOf('/') >= 0 ? null : node.statics.get(decoded);
-        }
-
-        private boolean hasPercent(int start, int stop) {
-            int percent = path.indexOf('%', start);
-            return percent >= 0 && percent < stop;
-        }
-
         Params params(Segment[] paramSegments) {
             if (paramSegments.length == 0) {
                 return Params.empty();
@@ -331,7 +326,7 @@ public final class RouteTable<T> {
                 Segment segment = paramSegments[i];
                 Object value;
                 if (segment.kind() == SegmentKind.DYNAMIC) {
-                    value = PercentDecoding.decodeStrict(path, dynamicBounds[2 * i], dynamicBounds[2 * i + 1]);
+                    value = text(dynamicBounds[2 * i], dynamicBounds[2 * i + 1], escapes);
                 } else if (restStart >= 0) {
                     value = pieces(restStart);
                 } else {
@@ -346,18 +341,29 @@ public final class RouteTable<T> {
         // Split on the literal '/' first, then decode each piece, so "a%2Fb/c" gives ["a/b", "c"].
         private List<String> pieces(int start) {
             int count = 1;
-            for (int i = path.indexOf('/', start); i >= 0 && i < end; i = path.indexOf('/', i + 1)) {
-                count++;
+            boolean escaped = false;
+            for (int i = start; i < end; i++) {
+                char c = path.charAt(i);
+                if (c == '/') {
+                    count++;
+                }
+                escaped |= c == '%';
             }
             String[] pieces = new String[count];
             int from = start;
-            for (int i = 0; i < count - 1; i++) {
-                int stop = path.indexOf('/', from);
-                pieces[i] = PercentDecoding.decodeStrict(path, from, stop);
-                from = stop + 1;
+            int piece = 0;
+            for (int i = start; piece < count - 1; i++) {
+                if (path.charAt(i) == '/') {
+                    pieces[piece++] = text(from, i, escaped);
+                    from = i + 1;
+                }
             }
-            pieces[count - 1] = PercentDecoding.decodeStrict(path, from, end);
+            pieces[piece] = text(from, end, escaped);
             return List.of(pieces);
+        }
+
+        private String text(int start, int stop, boolean escaped) {
+            return escaped ? PercentDecoding.decodeStrict(path, start, stop) : path.substring(start, stop);
         }
     }
 }
