@@ -1,9 +1,11 @@
 package dev.approute;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -19,13 +21,14 @@ import java.util.Set;
  * }</pre>
  */
 public final class Params {
-    private static final Params EMPTY = new Params(Map.of());
+    private static final Params EMPTY = new Params(new Object[0]);
 
-    // Values are String ([x]) or List<String> (catch-alls).
-    private final Map<String, Object> values;
+    // Name at 2i, value at 2i + 1: a String ([x]) or an immutable List<String> (catch-alls), in match order.
+    // A flat array rather than a map: routes have a handful of params, and the router builds one per request.
+    private final Object[] entries;
 
-    private Params(Map<String, Object> values) {
-        this.values = values;
+    private Params(Object[] entries) {
+        this.entries = entries;
     }
 
     public static Params empty() {
@@ -37,28 +40,56 @@ public final class Params {
         if (values.isEmpty()) {
             return EMPTY;
         }
-        Map<String, Object> copy = new LinkedHashMap<>(values.size() * 2);
-        values.forEach((name, value) -> {
-            if (value instanceof String text) {
-                copy.put(name, text);
-            } else if (value instanceof List<?> list) {
+        Object[] entries = new Object[2 * values.size()];
+        int i = 0;
+        for (Map.Entry<String, ?> entry : values.entrySet()) {
+            entries[i++] = entry.getKey();
+            entries[i++] = entry.getValue();
+        }
+        return checked(entries);
+    }
+
+    /**
+     * Params from alternating names and values, in order: {@code Params.of("tag", "1", "slug", List.of("a", "b"))}.
+     * Values are {@code String} or {@code List<String>}.
+     */
+    public static Params of(Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("Params.of needs name/value pairs, got an odd count: " + namesAndValues.length);
+        }
+        return namesAndValues.length == 0 ? EMPTY : checked(namesAndValues.clone());
+    }
+
+    // Validates and freezes `entries` in place; the caller hands over an array nobody else holds.
+    private static Params checked(Object[] entries) {
+        for (int i = 0; i < entries.length; i += 2) {
+            if (!(entries[i] instanceof String name)) {
+                throw new IllegalArgumentException("A param name must be a String, got " + entries[i]);
+            }
+            for (int j = 0; j < i; j += 2) {
+                if (entries[j].equals(name)) {
+                    throw new IllegalArgumentException("Param '" + name + "' is given twice");
+                }
+            }
+            Object value = entries[i + 1];
+            if (value instanceof List<?> list) {
                 for (Object element : list) {
                     if (!(element instanceof String)) {
                         throw new IllegalArgumentException("Param '" + name + "' must hold only Strings, got " + element);
                     }
                 }
-                copy.put(name, List.copyOf(list)); // no copy when the list is already immutable
-            } else {
+                entries[i + 1] = List.copyOf(list); // no copy when the list is already immutable
+            } else if (!(value instanceof String)) {
                 throw new IllegalArgumentException("Param '" + name + "' must be a String or a List<String>, got " + value);
             }
-        });
-        return new Params(Collections.unmodifiableMap(copy));
+        }
+        return new Params(entries);
     }
 
     /** The value of a {@code [name]} segment; for a catch-all, its segments joined with {@code /}. Null when absent. */
     @SuppressWarnings("unchecked")
     public String get(String name) {
-        Object value = values.get(name);
+        Object value = value(name);
         if (value instanceof List<?> list) {
             return String.join("/", (List<String>) list);
         }
@@ -68,7 +99,7 @@ public final class Params {
     /** The segments of a catch-all; a single-segment param as a one-element list; empty when absent. */
     @SuppressWarnings("unchecked")
     public List<String> getAll(String name) {
-        Object value = values.get(name);
+        Object value = value(name);
         if (value == null) {
             return List.of();
         }
@@ -76,34 +107,98 @@ public final class Params {
     }
 
     public boolean has(String name) {
-        return values.containsKey(name);
+        return value(name) != null;
     }
 
     public Set<String> names() {
-        return values.keySet();
+        return toMap().keySet();
     }
 
     public boolean isEmpty() {
-        return values.isEmpty();
+        return entries.length == 0;
     }
 
-    /** Name to {@code String} or {@code List<String>}: what a JSON echo of the params shows. */
+    /** Name to {@code String} or {@code List<String>}, in order: what a JSON echo of the params shows. Unmodifiable. */
     public Map<String, Object> toMap() {
-        return values;
+        return new EntriesView(entries);
+    }
+
+    private Object value(String name) {
+        for (int i = 0; i < entries.length; i += 2) {
+            if (entries[i].equals(name)) {
+                return entries[i + 1];
+            }
+        }
+        return null;
     }
 
     @Override
     public String toString() {
-        return values.toString();
+        return toMap().toString();
     }
 
+    /** Equal when the same names hold equal values, in whatever order (as two maps are). */
     @Override
     public boolean equals(Object other) {
-        return other instanceof Params params && params.values.equals(values);
+        if (!(other instanceof Params params) || params.entries.length != entries.length) {
+            return false;
+        }
+        for (int i = 0; i < entries.length; i += 2) {
+            if (!entries[i + 1].equals(params.value((String) entries[i]))) {
+                return false;
+            }
+        }
+        return true;
     }
 
+    /** {@link Map#hashCode()} of {@link #toMap()}. */
     @Override
     public int hashCode() {
-        return values.hashCode();
+        int hash = 0;
+        for (int i = 0; i < entries.length; i += 2) {
+            hash += entries[i].hashCode() ^ entries[i + 1].hashCode();
+        }
+        return hash;
+    }
+
+    /** The entries seen as an unmodifiable, ordered map (AbstractMap refuses every change). */
+    private static final class EntriesView extends AbstractMap<String, Object> {
+        private final Object[] entries;
+
+        EntriesView(Object[] entries) {
+            this.entries = entries;
+        }
+
+        @Override
+        public Set<Map.Entry<String, Object>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Map.Entry<String, Object>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < entries.length;
+                        }
+
+                        @Override
+                        public Map.Entry<String, Object> next() {
+                            if (next >= entries.length) {
+                                throw new NoSuchElementException();
+                            }
+                            Map.Entry<String, Object> entry = Map.entry((String) entries[next], entries[next + 1]);
+                            next += 2;
+                            return entry;
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return entries.length / 2;
+                }
+            };
+        }
     }
 }

@@ -73,6 +73,41 @@ class ParamsTest {
     }
 
     @Test
+    void namesAndValuesInOrder() {
+        Params params = Params.of("tag", "1", "slug", List.of("a", "b"));
+        assertThat(params.names()).containsExactly("tag", "slug");
+        assertThat(params.get("slug")).isEqualTo("a/b");
+        assertThat(params.toMap()).containsExactly(Map.entry("tag", "1"), Map.entry("slug", List.of("a", "b")));
+        assertThat(params).hasToString("{tag=1, slug=[a, b]}");
+        assertThat(Params.of()).isSameAs(Params.empty());
+    }
+
+    @Test
+    void namesAndValuesAreChecked() {
+        assertThatThrownBy(() -> Params.of("tag")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("odd count");
+        assertThatThrownBy(() -> Params.of("tag", "1", "tag", "2")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
+        assertThatThrownBy(() -> Params.of(1, "1")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
+        assertThatThrownBy(() -> Params.of("n", List.of(1))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only Strings");
+    }
+
+    @Test
+    void equalityIsThatOfMapsWhateverTheOrder() {
+        Params matched = Params.of("tag", "1", "slug", List.of("a"));
+        Params generated = Params.of(Map.of("slug", List.of("a"), "tag", "1"));
+        assertThat(matched).isEqualTo(generated).hasSameHashCodeAs(generated);
+        assertThat(matched.hashCode()).isEqualTo(matched.toMap().hashCode());
+        assertThat(matched).isNotEqualTo(Params.of("tag", "1", "slug", "a")).isNotEqualTo(Params.of("tag", "1"));
+    }
+
+    @Test
+    void theCallersArrayIsCopied() {
+        Object[] entries = {"tag", "1"};
+        Params params = Params.of(entries);
+        entries[1] = "2";
+        assertThat(params.get("tag")).isEqualTo("1");
+    }
+
+    @Test
     void routeContextCarriesParams() {
         Params params = Params.of(Map.of("id", "1"));
         assertThat(new RouteContext(params).params().get("id")).isEqualTo("1");

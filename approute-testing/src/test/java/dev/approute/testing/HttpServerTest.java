@@ -49,6 +49,8 @@ class HttpServerTest {
         Map<RoutePattern, Endpoint> routes = Map.of(
                 RoutePattern.parse("/api/hello"), route("/api/hello", Map.of(HttpMethod.GET,
                         (request, context) -> Response.json(Map.of("message", "Hello World"), init -> init.header("X-Route", "hello")))),
+                RoutePattern.parse("/api/echo"), route("/api/echo", Map.of(HttpMethod.POST,
+                        (request, context) -> Response.json(request.json()))),
                 RoutePattern.parse("/api/stream"), route("/api/stream", Map.of(HttpMethod.GET,
                         (request, context) -> Response.stream(sink -> {
                             sink.send("<p>One</p>");
@@ -120,6 +122,22 @@ class HttpServerTest {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
         assertThat(response.body()).contains("\"error\":\"Not Found\"");
+    }
+
+    @Test
+    void jsonBodyIsReadWhetherItsLengthIsAnnouncedOrChunked() throws Exception {
+        String json = "{\"a\":[1,2,\"é\"],\"b\":{\"c\":null}}";
+        int length = json.getBytes(StandardCharsets.UTF_8).length;
+        String sized = RawHttp.exchange(server.port(), "POST /api/echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + length + "\r\nConnection: close\r\n\r\n" + new String(json.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
+        assertThat(RawHttp.status(sized)).isEqualTo(200);
+        assertThat(new String(sized.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8)).endsWith(json);
+        String chunked = RawHttp.exchange(server.port(), "POST /api/echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n3\r\n{\"a\r\n6\r\n\":true\r\n1\r\n}\r\n0\r\n\r\n");
+        assertThat(RawHttp.status(chunked)).isEqualTo(200);
+        assertThat(chunked).endsWith("{\"a\":true}");
+        String empty = RawHttp.exchange(server.port(), "POST /api/echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        assertThat(RawHttp.status(empty)).isEqualTo(400);
     }
 
     @Test

@@ -82,6 +82,9 @@ public record CacheKey(String value, String routePattern) {
         if (path == null || !path.startsWith("/")) {
             throw new IllegalArgumentException("A cached path starts with '/', got " + path);
         }
+        if (isNormal(path)) {
+            return path; // the router's canonical paths usually are: no copy per request
+        }
         int end = path.length();
         int query = path.indexOf('?');
         if (query >= 0) {
@@ -110,6 +113,20 @@ public record CacheKey(String value, String routePattern) {
             out.setLength(out.length() - 1);
         }
         return out.toString();
+    }
+
+    private static boolean isNormal(String path) {
+        int length = path.length();
+        if (length > 1 && path.charAt(length - 1) == '/') {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = path.charAt(i);
+            if (c == '%' || c == '?' || c == '#') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isHex(char c) {

@@ -14,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 import dev.approute.Headers;
+import dev.approute.internal.util.IdentityMemo;
 
 /**
  * The caching policy of GET responses, free of any HTTP engine: for one request to a cached route it answers
@@ -95,6 +96,12 @@ public final class ResponseCache {
     private final Executor regenerator;
     private final Listener listener;
     private final ConcurrentHashMap<String, CompletableFuture<Void>> regenerating = new ConcurrentHashMap<>();
+    // A fresh entry is answered the same way on every hit: its HIT response is derived once per entry instance
+    // (the store hands out the same instance until it changes), not rebuilt per request.
+    private final IdentityMemo<CacheEntry, Hit> hits = new IdentityMemo<>(64, null);
+
+    private record Hit(CachePolicy policy, ServedResponse served) {
+    }
 
     /** Regenerations on fresh virtual threads, problems logged. */
     public ResponseCache(CacheHandler store, InstantSource clock) {
@@ -132,7 +139,8 @@ public final class ResponseCache {
             CacheEntry entry = found.get();
             switch (entry.freshness(now)) {
                 case FRESH -> {
-                    return fromEntry(CacheStatus.HIT, entry, policy);
+                    Hit hit = hits.get(entry, fresh -> new Hit(policy, fromEntry(CacheStatus.HIT, fresh, policy)));
+                    return hit.policy().equals(policy) ? hit.served() : fromEntry(CacheStatus.HIT, entry, policy);
                 }
                 case STALE -> {
                     regenerate(key, policy, render);

@@ -20,7 +20,7 @@ public record ServedResponse(CacheStatus cacheStatus, int status, Headers header
         body = body == null ? new byte[0] : body;
     }
 
-    /** The body. Not copied: the array is this response's own (each served response gets a fresh copy). */
+    /** The body. Not copied, and shared by every HIT served from the same entry: read it, never modify it. */
     @Override
     public byte[] body() {
         return body;

@@ -55,6 +55,9 @@ public final class TagManifest {
 
     /** The entry as the manifest says it stands now: possibly stale earlier and expired earlier than stored. */
     public CacheEntry apply(CacheEntry entry) {
+        if (tags.isEmpty()) {
+            return entry; // nothing was ever revalidated: the common case, checked on every read
+        }
         Instant staleBy = null;
         Instant expireBy = null;
         for (String tag : entry.tags()) {

@@ -36,7 +36,34 @@ public final class PathCanonicalizer {
 
     /** With Next's default {@code trailingSlash: false}. */
     public static CanonicalPath canonicalize(String rawPath) {
+        if (rawPath != null && isAlreadyCanonical(rawPath)) {
+            return new CanonicalPath.Ok(rawPath);
+        }
         return canonicalize(rawPath, false);
+    }
+
+    /**
+     * The common case in one scan: no escape (each '%' needs normalizing), no dot segment, no '\', no "//", no
+     * trailing '/'. Conservative: a path it refuses still goes through the full rules.
+     */
+    private static boolean isAlreadyCanonical(String path) {
+        int length = path.length();
+        if (length == 0 || path.charAt(0) != '/' || (length > 1 && path.charAt(length - 1) == '/')) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = path.charAt(i);
+            if (c == '\\') {
+                return false;
+            }
+            if (c == '/' && i + 1 < length && (path.charAt(i + 1) == '/' || path.charAt(i + 1) == '.')) {
+                return false;
+            }
+            if (c == '%') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -4,9 +4,9 @@ import dev.approute.Params;
 import dev.approute.internal.util.PercentDecoding;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -124,7 +124,7 @@ public final class RouteTable<T> {
         if (leaf == null) {
             return null;
         }
-        return new RouteMatch<>(leaf.value, leaf.pattern, walk.params(leaf.pattern));
+        return new RouteMatch<>(leaf.value, leaf.pattern, walk.params(leaf.paramSegments));
     }
 
     /** The patterns in the order matching tries them: Next's {@code getSortedRoutes} order. */
@@ -136,15 +136,34 @@ public final class RouteTable<T> {
         return size;
     }
 
-    private record Leaf<T>(T value, RoutePattern pattern) {
+    /** A route at the end of a walk, with its non-static segments ready for building the params. */
+    private static final class Leaf<T> {
+        private final T value;
+        private final RoutePattern pattern;
+        private final Segment[] paramSegments;
+
+        Leaf(T value, RoutePattern pattern) {
+            this.value = value;
+            this.pattern = pattern;
+            this.paramSegments = pattern.segments().stream()
+                    .filter(segment -> segment.kind() != SegmentKind.STATIC)
+                    .toArray(Segment[]::new);
+        }
     }
 
     private static final class Node<T> {
         private Map<String, Node<T>> statics;
-        // The static children as an open-addressing table (power-of-two size, linear probing), looked up by hashing
-        // the request's segment in place: no substring, no allocation, whatever the number of children.
+        // The static children as an open-addressing table (power-of-two size, at most half full, linear probing),
+        // looked up by hashing the request's segment in place: no substring, no allocation. The full hash of each
+        // name sits in an int[] so a probe compares ints in one contiguous array and touches a name only when the
+        // hashes agree; the slot comes from the hash's high bits after a Fibonacci multiply, because the
+        // String.hashCode of names like "item1".."item999" form runs of neighbours that would pile up in one
+        // cluster under a plain mask. Together they keep a lookup (a hit, and above all a miss, which must scan to
+        // an empty slot) about one probe whether a node has 3 children or 3,000.
+        private int[] staticHashes;
         private String[] staticNames;
         private Node<T>[] staticNodes;
+        private int staticShift;
         private Node<T> dynamic;
         private Leaf<T> catchAll;
         private Leaf<T> optionalCatchAll;
@@ -160,14 +179,18 @@ public final class RouteTable<T> {
         @SuppressWarnings("unchecked")
         void freeze() {
             if (statics != null) {
-                int size = Integer.highestOneBit(Math.max(2, statics.size() * 2 - 1)) << 1;
+                int size = Math.max(4, Integer.highestOneBit(statics.size()) << 2); // load factor <= 0.5
+                staticShift = 32 - Integer.numberOfTrailingZeros(size);
+                staticHashes = new int[size];
                 staticNames = new String[size];
                 staticNodes = new Node[size];
                 for (Map.Entry<String, Node<T>> child : statics.entrySet()) {
-                    int slot = child.getKey().hashCode() & (size - 1);
-                    while (staticNames[slot] != null) {
+                    int hash = child.getKey().hashCode();
+                    int slot = slot(hash);
+                    while (staticNodes[slot] != null) {
                         slot = (slot + 1) & (size - 1);
                     }
+                    staticHashes[slot] = hash;
                     staticNames[slot] = child.getKey();
                     staticNodes[slot] = child.getValue();
                 }
@@ -178,21 +201,35 @@ public final class RouteTable<T> {
             }
         }
 
-        /** The static child named exactly {@code path[start, stop)} (no percent-escapes in it), or null. */
-        Node<T> staticChild(String path, int start, int stop) {
-            int hash = 0;
-            for (int i = start; i < stop; i++) {
-                hash = 31 * hash + path.charAt(i); // String.hashCode of the segment, without the String
-            }
+        private int slot(int hash) {
+            return (hash * 0x9E3779B9) >>> staticShift;
+        }
+
+        /**
+         * The static child named exactly {@code path[start, stop)} (no percent-escapes in it), or null.
+         * {@code hash} is that region's {@link String#hashCode()}, computed by the caller's scan of the segment.
+         */
+        Node<T> staticChild(String path, int start, int stop, int hash) {
             int length = stop - start;
-            int mask = staticNames.length - 1;
-            for (int slot = hash & mask; staticNames[slot] != null; slot = (slot + 1) & mask) {
-                String name = staticNames[slot];
-                if (name.length() == length && path.regionMatches(start, name, 0, length)) {
-                    return staticNodes[slot];
+            int mask = staticNodes.length - 1;
+            Node<T> child;
+            for (int slot = slot(hash); (child = staticNodes[slot]) != null; slot = (slot + 1) & mask) {
+                if (staticHashes[slot] == hash) {
+                    String name = staticNames[slot];
+                    if (name.length() == length && path.regionMatches(start, name, 0, length)) {
+                        return child;
+                    }
                 }
             }
             return null;
+        }
+
+        /** The static child named by the percent-decoded {@code path[start, stop)}, or null. */
+        Node<T> decodedStaticChild(String path, int start, int stop) {
+            // The same comparison as RequestSegments.literalForm (middleware's matcher), without a substring first.
+            String decoded = PercentDecoding.decodeStrict(path, start, stop);
+            // "/api%2Fhello" is one segment "api/hello": it must not reach app/api/hello.
+            return decoded.indexOf('/') >= 0 ? null : statics.get(decoded);
         }
 
         void collect(List<RoutePattern> out) {
@@ -218,13 +255,15 @@ public final class RouteTable<T> {
     private static final class Walk<T> {
         private final String path;
         private final int end;
-        private final int[] dynamicBounds;
+        private final int maxDepth;
+        private int[] dynamicBounds; // allocated at the first [x] segment: a static route needs none
         private int restStart = -1;
+        private boolean escapes; // a segment scanned so far held a '%': until then params are plain substrings
 
         Walk(String path, int end, int maxDepth) {
             this.path = path;
             this.end = end;
-            this.dynamicBounds = new int[2 * maxDepth];
+            this.maxDepth = maxDepth;
         }
 
         // `slash` is the index of the '/' before the next segment; the path is consumed when slash >= end.
@@ -237,12 +276,17 @@ public final class RouteTable<T> {
                 return node.optionalCatchAll;
             }
             int start = slash + 1;
-            int stop = path.indexOf('/', start);
-            if (stop < 0 || stop > end) {
-                stop = end;
+            // One pass over the segment finds its end, its String.hashCode (the static table's key) and any escape.
+            int stop = start;
+            int hash = 0;
+            boolean escaped = false;
+            for (char c; stop < end && (c = path.charAt(stop)) != '/'; stop++) {
+                hash = 31 * hash + c;
+                escaped |= c == '%';
             }
-            if (node.statics != null) {
-                Node<T> child = staticChild(node, start, stop);
+            escapes |= escaped;
+            if (node.staticNodes != null) {
+                Node<T> child = escaped ? node.decodedStaticChild(path, start, stop) : node.staticChild(path, start, stop, hash);
                 if (child != null) {
                     Leaf<T> found = from(child, stop, dynamicCount);
                     if (found != null) {
@@ -251,6 +295,9 @@ public final class RouteTable<T> {
                 }
             }
             if (node.dynamic != null && stop > start) {
+                if (dynamicBounds == null) {
+                    dynamicBounds = new int[2 * maxDepth];
+                }
                 dynamicBounds[2 * dynamicCount] = start;
                 dynamicBounds[2 * dynamicCount + 1] = stop;
                 Leaf<T> found = from(node.dynamic, stop, dynamicCount + 1);
@@ -270,55 +317,54 @@ public final class RouteTable<T> {
             return null;
         }
 
-        private Node<T> staticChild(Node<T> node, int start, int stop) {
-            int percent = path.indexOf('%', start);
-            if (percent < 0 || percent >= stop) {
-                return node.staticChild(path, start, stop);
-            }
-            // "/api%2Fhello" is one segment "api/hello": it must not reach app/api/hello.
-            String literal = RequestSegments.literalForm(path.substring(start, stop));
-            return literal == null ? null : node.statics.get(literal);
-        }
-
-        Params params(RoutePattern pattern) {
-            if (!pattern.isDynamic()) {
+        Params params(Segment[] paramSegments) {
+            if (paramSegments.length == 0) {
                 return Params.empty();
             }
-            Map<String, Object> values = new LinkedHashMap<>();
-            int dynamicIndex = 0;
-            for (Segment segment : pattern.segments()) {
-                switch (segment.kind()) {
-                    case STATIC -> {
-                    }
-                    case DYNAMIC -> {
-                        int start = dynamicBounds[2 * dynamicIndex];
-                        int stop = dynamicBounds[2 * dynamicIndex + 1];
-                        values.put(segment.value(), PercentDecoding.decodeStrict(path.substring(start, stop)));
-                        dynamicIndex++;
-                    }
-                    case CATCH_ALL, OPTIONAL_CATCH_ALL -> {
-                        if (restStart >= 0) {
-                            values.put(segment.value(), pieces(restStart));
-                        }
-                    }
+            Object[] entries = new Object[2 * paramSegments.length];
+            int count = 0;
+            for (int i = 0; i < paramSegments.length; i++) {
+                Segment segment = paramSegments[i];
+                Object value;
+                if (segment.kind() == SegmentKind.DYNAMIC) {
+                    value = text(dynamicBounds[2 * i], dynamicBounds[2 * i + 1], escapes);
+                } else if (restStart >= 0) {
+                    value = pieces(restStart);
+                } else {
+                    continue; // an optional catch-all that matched nothing is absent
                 }
+                entries[count++] = segment.value();
+                entries[count++] = value;
             }
-            return Params.of(values);
+            return Params.of(count == entries.length ? entries : Arrays.copyOf(entries, count));
         }
 
         // Split on the literal '/' first, then decode each piece, so "a%2Fb/c" gives ["a/b", "c"].
         private List<String> pieces(int start) {
-            List<String> pieces = new ArrayList<>();
-            int from = start;
-            while (true) {
-                int stop = path.indexOf('/', from);
-                if (stop < 0 || stop >= end) {
-                    pieces.add(PercentDecoding.decodeStrict(path.substring(from, end)));
-                    return List.copyOf(pieces);
+            int count = 1;
+            boolean escaped = false;
+            for (int i = start; i < end; i++) {
+                char c = path.charAt(i);
+                if (c == '/') {
+                    count++;
                 }
-                pieces.add(PercentDecoding.decodeStrict(path.substring(from, stop)));
-                from = stop + 1;
+                escaped |= c == '%';
             }
+            String[] pieces = new String[count];
+            int from = start;
+            int piece = 0;
+            for (int i = start; piece < count - 1; i++) {
+                if (path.charAt(i) == '/') {
+                    pieces[piece++] = text(from, i, escaped);
+                    from = i + 1;
+                }
+            }
+            pieces[piece] = text(from, end, escaped);
+            return List.of(pieces);
+        }
+
+        private String text(int start, int stop, boolean escaped) {
+            return escaped ? PercentDecoding.decodeStrict(path, start, stop) : path.substring(start, stop);
         }
     }
 }

@@ -17,8 +17,9 @@ final class Compression {
     private Compression() {
     }
 
-    static boolean applies(Exchange exchange, Headers responseHeaders, int status) {
-        if (status == 204 || status == 304 || responseHeaders.has("content-encoding")) {
+    /** Whether the response's headers allow gzip: a compressible type, not encoded already, no {@code no-transform}. */
+    static boolean allowedBy(Headers responseHeaders) {
+        if (responseHeaders.has("content-encoding")) {
             return false;
         }
         String contentType = responseHeaders.get("content-type");
@@ -28,7 +29,12 @@ final class Compression {
             return false;
         }
         String cacheControl = responseHeaders.get("cache-control");
-        if (cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-transform")) {
+        return cacheControl == null || !cacheControl.toLowerCase(Locale.ROOT).contains("no-transform");
+    }
+
+    /** For a response whose headers {@link #allowedBy allow} gzip: whether this one is gzipped. */
+    static boolean applies(Exchange exchange, int status) {
+        if (status == 204 || status == 304) {
             return false;
         }
         for (String acceptEncoding : exchange.headerValues("accept-encoding")) {

@@ -101,6 +101,11 @@ final class ConfiguredExchange implements Exchange {
     }
 
     @Override
+    public long contentLength() {
+        return delegate.contentLength();
+    }
+
+    @Override
     public InputStream body() {
         return body != null ? body : delegate.body();
     }

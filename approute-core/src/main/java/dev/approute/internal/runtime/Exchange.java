@@ -36,6 +36,9 @@ public interface Exchange {
     /** The request body as it arrives (empty for none). */
     InputStream body();
 
+    /** The request's {@code Content-Length}, or -1 when the body's length is not announced (chunked, or none). */
+    long contentLength();
+
     /** Sends a complete response. {@code body} may be null (no body); for HEAD the engine sends no body bytes. */
     void send(int status, String reason, Headers headers, byte[] body) throws IOException;
 

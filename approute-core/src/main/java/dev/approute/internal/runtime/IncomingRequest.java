@@ -74,7 +74,12 @@ final class IncomingRequest implements Request {
     }
 
     @Override
-    public synchronized byte[] bytes() {
+    public byte[] bytes() {
+        return cachedBytes().clone();
+    }
+
+    // The body read once and kept; never handed out (the handler gets copies), so parsing it needs no copy.
+    private synchronized byte[] cachedBytes() {
         if (bytes == null) {
             if (streamed) {
                 throw new IllegalStateException("The request body was already read as a stream with body(); read it once, either way");
@@ -83,13 +88,13 @@ final class IncomingRequest implements Request {
                 bytes = new byte[0];
             } else {
                 try (InputStream in = exchange.body()) {
-                    bytes = in.readAllBytes();
+                    bytes = readAll(in, exchange.contentLength());
                 } catch (IOException e) {
                     throw new UncheckedIOException("Reading the request body failed: " + e.getMessage(), e);
                 }
             }
         }
-        return bytes.clone();
+        return bytes;
     }
 
     /** The body, when a reader took it whole (middleware's request: the route then gets the same bytes); else null. */
@@ -97,9 +102,10 @@ final class IncomingRequest implements Request {
         return bytes;
     }
 
-    private synchronized byte[] cachedBytes() {
-        bytes();
-        return bytes;
+    // With a Content-Length the body lands in an array of exactly that size (readNBytes allocates at most what is
+    // asked), not in readAllBytes' 16 KiB scratch buffer copied to size afterwards.
+    private static byte[] readAll(InputStream in, long contentLength) throws IOException {
+        return contentLength >= 0 && contentLength < Integer.MAX_VALUE - 8 ? in.readNBytes((int) contentLength) : in.readAllBytes();
     }
 
     @Override

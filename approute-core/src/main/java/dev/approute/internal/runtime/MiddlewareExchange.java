@@ -64,6 +64,11 @@ final class MiddlewareExchange implements Exchange {
     }
 
     @Override
+    public long contentLength() {
+        return outer.contentLength();
+    }
+
+    @Override
     public InputStream body() {
         return body.get();
     }

@@ -65,6 +65,11 @@ final class PathOnlyExchange implements Exchange {
     }
 
     @Override
+    public long contentLength() {
+        return 0;
+    }
+
+    @Override
     public void send(int status, String reason, Headers headers, byte[] body) throws IOException {
         throw new IllegalStateException("a cached render is captured, not sent");
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import dev.approute.Headers;
 import dev.approute.Response;
+import dev.approute.internal.util.IdentityMemo;
 
 /**
  * Puts a {@link Response} on the wire: adds the cookie store's {@code Set-Cookie} headers after the
@@ -14,7 +15,18 @@ import dev.approute.Response;
  * headers the engine owns, strips bodies from HEAD, and streams {@link Response.Streamed} bodies chunk by chunk.
  */
 final class ResponseSender implements ResponseSink {
+    /** Response headers as they go out, and whether they allow gzip at all (a client must still ask for it). */
+    private record Outgoing(Headers headers, boolean compressible) {
+        static Outgoing of(Headers responseHeaders) {
+            Headers headers = withEngineRules(responseHeaders);
+            return new Outgoing(headers, Compression.allowedBy(headers));
+        }
+    }
+
     private final ErrorResponses errors;
+    // Response.json() and text() share constant Headers instances, and a cache hit sends its entry's: their outgoing
+    // form is derived once per instance instead of once per request.
+    private final IdentityMemo<Headers, Outgoing> outgoing = new IdentityMemo<>(32, Outgoing::of);
 
     ResponseSender(ErrorResponses errors) {
         this.errors = errors;
@@ -25,12 +37,14 @@ final class ResponseSender implements ResponseSink {
     public int send(Exchange exchange, Response response, CookieJar cookies, HandlerDeadline deadline) {
         // RFC 9110 §9.3.2: a HEAD response has no body, whoever produced it (a handler, auto-HEAD, a 404, a 405).
         boolean head = exchange.method().equals("HEAD");
-        Headers headers = finalHeaders(response, cookies);
+        Outgoing out = outgoing.get(response.headers());
+        Headers headers = withCookies(out.headers(), cookies);
         int status = response.status();
         try {
             switch (response.body()) {
                 case Response.None none -> exchange.send(status, response.statusText(), headers, null);
-                case Response.Bytes bytes -> sendBytes(exchange, status, response.statusText(), headers, bytes.data(), head);
+                case Response.Bytes bytes ->
+                        sendBytes(exchange, status, response.statusText(), headers, out.compressible(), bytes.data(), head);
                 case Response.Streamed streamed -> {
                     if (head) {
                         exchange.send(status, response.statusText(), headers, null);
@@ -49,13 +63,9 @@ final class ResponseSender implements ResponseSink {
     /** A response the cache answered with: its stored bytes and headers, no Response object in between. */
     @Override
     public int sendServed(Exchange exchange, int status, Headers stored, byte[] body) {
-        Headers headers = stored;
-        String contentType = headers.get("content-type");
-        if (contentType != null && isCompressible(contentType) && !varies(headers, "accept-encoding")) {
-            headers = headers.plus("vary", "Accept-Encoding");
-        }
+        Outgoing out = outgoing.get(stored);
         try {
-            sendBytes(exchange, status, null, headers, body, exchange.method().equals("HEAD"));
+            sendBytes(exchange, status, null, out.headers(), out.compressible(), body, exchange.method().equals("HEAD"));
         } catch (IOException e) {
             errors.clientGone(exchange, e);
         }
@@ -66,8 +76,8 @@ final class ResponseSender implements ResponseSink {
      * A complete body: an ETag (304 when If-None-Match has it), gzip when the client takes it and the type is
      * compressible; none for HEAD. approute.json {@code generateEtags} and {@code compress} turn either off.
      */
-    private static void sendBytes(Exchange exchange, int status, String reason, Headers headers, byte[] body, boolean head)
-            throws IOException {
+    private static void sendBytes(Exchange exchange, int status, String reason, Headers headers, boolean compressible,
+                                  byte[] body, boolean head) throws IOException {
         ResponseOptions options = exchange.responseOptions();
         String etag = status == 200 ? headers.get("etag") : null;
         boolean generated = false;
@@ -84,7 +94,7 @@ final class ResponseSender implements ResponseSink {
                 }
             }
         }
-        boolean gzip = !head && options.compress() && Compression.applies(exchange, headers, status);
+        boolean gzip = !head && compressible && options.compress() && Compression.applies(exchange, status);
         if (generated) {
             headers = headers.plus("etag", gzip ? EntityTag.weak(etag) : etag);
         }
@@ -142,16 +152,21 @@ final class ResponseSender implements ResponseSink {
         }
     }
 
-    private static Headers finalHeaders(Response response, CookieJar cookies) {
-        Headers headers = response.headers();
-        if (headers.has("content-length") || headers.has("transfer-encoding") || headers.has("connection")) {
-            headers = headers.toBuilder().remove("content-length").remove("transfer-encoding").remove("connection")
-                    .remove("keep-alive").build();
-        }
+    private static Headers withCookies(Headers headers, CookieJar cookies) {
         if (cookies != null && cookies.hasChanges()) {
             for (String setCookie : cookies.setCookieHeaders()) {
                 headers = headers.plus("set-cookie", setCookie);
             }
+        }
+        return headers;
+    }
+
+    /** Without the framing headers the engine owns, with {@code Vary: Accept-Encoding} when the type is compressible. */
+    private static Headers withEngineRules(Headers responseHeaders) {
+        Headers headers = responseHeaders;
+        if (headers.has("content-length") || headers.has("transfer-encoding") || headers.has("connection")) {
+            headers = headers.toBuilder().remove("content-length").remove("transfer-encoding").remove("connection")
+                    .remove("keep-alive").build();
         }
         String contentType = headers.get("content-type");
         if (contentType != null && isCompressible(contentType) && !varies(headers, "accept-encoding")) {

@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Locale;
 import java.nio.charset.StandardCharsets;
 
 import io.helidon.http.Header;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
@@ -16,9 +18,14 @@ import io.helidon.webserver.http.ServerResponse;
 
 import dev.approute.Headers;
 import dev.approute.internal.runtime.Exchange;
+import dev.approute.internal.util.IdentityMemo;
 
 /** A Helidon request/response pair seen as an {@link Exchange}. */
 final class HelidonExchange implements Exchange {
+    // Outgoing headers in Helidon's form (HTTP/1 bytes cached), derived once per Headers instance: the constant
+    // headers of Response.json() or of a cache entry cost what a hand-written Helidon handler's constants cost.
+    private static final IdentityMemo<Headers, Header[]> WIRE_HEADERS = new IdentityMemo<>(64, HelidonExchange::toWire);
+
     private final ServerRequest request;
     private final ServerResponse response;
     private final String authority;
@@ -92,7 +99,10 @@ final class HelidonExchange implements Exchange {
         if (ReservedHeaders.isReserved(name)) {
             return List.of();
         }
-        return request.headers().values(HeaderNames.create(name));
+        // By its lower-case name Helidon finds its own constant for a known header (accept-encoding, cookie) instead
+        // of allocating a new name per lookup.
+        String lowerCase = name.toLowerCase(Locale.ROOT);
+        return request.headers().values(HeaderNames.create(lowerCase, lowerCase));
     }
 
     /**
@@ -142,6 +152,11 @@ final class HelidonExchange implements Exchange {
         if (body != null) {
             body.finish();
         }
+    }
+
+    @Override
+    public long contentLength() {
+        return request.headers().contentLength().orElse(-1);
     }
 
     @Override
@@ -202,9 +217,21 @@ final class HelidonExchange implements Exchange {
 
     private void prepare(int status, String reason, Headers responseHeaders) {
         response.status(reason == null ? Status.create(status) : Status.create(status, reason));
-        for (String name : responseHeaders.names()) {
-            // One header with every value: the HTTP/2 writer emits each value of a multi-valued header.
-            response.headers().set(HeaderValues.create(HeaderNames.create(name), responseHeaders.getAll(name)));
+        for (Header header : WIRE_HEADERS.get(responseHeaders)) {
+            response.headers().set(header);
         }
+    }
+
+    private static Header[] toWire(Headers headers) {
+        Header[] wire = new Header[headers.names().size()];
+        int i = 0;
+        for (String name : headers.names()) {
+            HeaderName headerName = HeaderNames.create(name);
+            List<String> values = headers.getAll(name);
+            // One header with every value: the HTTP/2 writer emits each value of a multi-valued header.
+            wire[i++] = values.size() == 1 ? HeaderValues.createCached(headerName, values.get(0))
+                    : HeaderValues.create(headerName, values);
+        }
+        return wire;
     }
 }

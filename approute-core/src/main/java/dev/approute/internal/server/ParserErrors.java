@@ -75,8 +75,13 @@ final class ParserErrors {
     static int headerBytes(ServerRequestHeaders headers) {
         int total = 0;
         for (Header header : headers) {
-            for (String value : header.allValues()) {
-                total += header.name().length() + 2 + value.length() + 2;
+            int nameLength = header.name().length();
+            if (header.valueCount() == 1) {
+                total += nameLength + 2 + header.get().length() + 2; // no list for the usual single value
+            } else {
+                for (String value : header.allValues()) {
+                    total += nameLength + 2 + value.length() + 2;
+                }
             }
         }
         return total;

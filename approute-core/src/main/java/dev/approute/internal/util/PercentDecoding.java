@@ -15,6 +15,15 @@ public final class PercentDecoding {
         }
     }
 
+    /** {@link #decodeStrict(String)} of {@code text[start, end)}, for callers that walk a path by index. */
+    public static String decodeStrict(String text, int start, int end) {
+        int percent = text.indexOf('%', start);
+        if (percent < 0 || percent >= end) {
+            return text.substring(start, end);
+        }
+        return decodeStrict(text.substring(start, end));
+    }
+
     /**
      * ECMAScript {@code decodeURIComponent}: {@code %XX} escapes decoded as UTF-8, {@code +} kept.
      * Returns {@code text} itself when it holds no {@code %}.

@@ -125,6 +125,10 @@ class RouteTableTest {
                 assertThat(table.match("/r" + i + "/items/x%20y").params().get("id")).isEqualTo("x y");
                 assertThat(table.match("/r" + i + "/static").value()).isEqualTo("static" + i);
             }
+            for (int i = 0; i < count; i++) { // every sibling of a large static table, and near misses of each
+                assertThat(table.match("/r" + i + "/static").value()).isEqualTo("static" + i);
+                assertThat(table.match("/r" + i + "x/static").value()).isEqualTo("rest");
+            }
             assertThat(table.match("/r" + count + "/static").value()).isEqualTo("rest");
             assertThat(table.patternsInMatchOrder()).last().hasToString("/[...rest]");
         }
