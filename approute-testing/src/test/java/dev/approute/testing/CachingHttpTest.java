@@ -2,8 +2,12 @@ package dev.approute.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,6 +99,28 @@ class CachingHttpTest {
         assertThat(second.body()).isEqualTo(first.body());
         // Rendered from the path alone: no query, no request headers.
         assertThat(first.body()).contains("\"url\":\"http://localhost:3000/static\"").contains("\"accept\":\"null\"");
+    }
+
+    @Test
+    void cacheHitsAreGzippedAndTaggedTheSameEveryTimeAndAnswer304() throws Exception {
+        String plain = app.get("/static").body();
+        HttpRequest gzipped = HttpRequest.newBuilder(app.uri("/static")).header("accept-encoding", "gzip").build();
+        HttpResponse<byte[]> first = app.send(gzipped, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> second = app.send(gzipped, HttpResponse.BodyHandlers.ofByteArray());
+
+        for (HttpResponse<byte[]> hit : java.util.List.of(first, second)) {
+            assertThat(hit.headers().firstValue("x-approute-cache")).contains("HIT");
+            assertThat(hit.headers().firstValue("content-encoding")).contains("gzip");
+            try (var in = new GZIPInputStream(new ByteArrayInputStream(hit.body()))) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain);
+            }
+        }
+        String etag = first.headers().firstValue("etag").orElseThrow();
+        assertThat(etag).startsWith("W/");
+        assertThat(second.headers().firstValue("etag")).contains(etag);
+        HttpResponse<String> notModified = app.request("GET", "/static", Map.of("if-none-match", etag), null);
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(notModified.body()).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.Function;
 
 import dev.approute.Headers;
 import dev.approute.Response;
@@ -27,6 +28,9 @@ final class ResponseSender implements ResponseSink {
     // Response.json() and text() share constant Headers instances, and a cache hit sends its entry's: their outgoing
     // form is derived once per instance instead of once per request.
     private final IdentityMemo<Headers, Outgoing> outgoing = new IdentityMemo<>(32, Outgoing::of);
+    // A cache HIT shares its entry's body array between requests: its ETag and gzip form are derived once, not per HIT.
+    private final IdentityMemo<byte[], String> servedTags = new IdentityMemo<>(32, EntityTag::of);
+    private final IdentityMemo<byte[], byte[]> servedGzip = new IdentityMemo<>(32, Compression::gzip);
 
     ResponseSender(ErrorResponses errors) {
         this.errors = errors;
@@ -44,7 +48,8 @@ final class ResponseSender implements ResponseSink {
             switch (response.body()) {
                 case Response.None none -> exchange.send(status, response.statusText(), headers, null);
                 case Response.Bytes bytes ->
-                        sendBytes(exchange, status, response.statusText(), headers, out.compressible(), bytes.data(), head);
+                        sendBytes(exchange, status, response.statusText(), headers, out.compressible(), bytes.data(), head,
+                                EntityTag::of, Compression::gzip);
                 case Response.Streamed streamed -> {
                     if (head) {
                         exchange.send(status, response.statusText(), headers, null);
@@ -65,7 +70,8 @@ final class ResponseSender implements ResponseSink {
     public int sendServed(Exchange exchange, int status, Headers stored, byte[] body) {
         Outgoing out = outgoing.get(stored);
         try {
-            sendBytes(exchange, status, null, out.headers(), out.compressible(), body, exchange.method().equals("HEAD"));
+            sendBytes(exchange, status, null, out.headers(), out.compressible(), body, exchange.method().equals("HEAD"),
+                    servedTags::get, servedGzip::get);
         } catch (IOException e) {
             errors.clientGone(exchange, e);
         }
@@ -77,12 +83,13 @@ final class ResponseSender implements ResponseSink {
      * compressible; none for HEAD. approute.json {@code generateEtags} and {@code compress} turn either off.
      */
     private static void sendBytes(Exchange exchange, int status, String reason, Headers headers, boolean compressible,
-                                  byte[] body, boolean head) throws IOException {
+                                  byte[] body, boolean head, Function<byte[], String> tagOf,
+                                  Function<byte[], byte[]> gzipOf) throws IOException {
         ResponseOptions options = exchange.responseOptions();
         String etag = status == 200 ? headers.get("etag") : null;
         boolean generated = false;
         if (etag == null && options.etags() && status == 200 && isGetOrHead(exchange)) {
-            etag = EntityTag.of(body);
+            etag = tagOf.apply(body);
             generated = true;
         }
         if (etag != null && isGetOrHead(exchange)) {
@@ -99,7 +106,7 @@ final class ResponseSender implements ResponseSink {
             headers = headers.plus("etag", gzip ? EntityTag.weak(etag) : etag);
         }
         if (gzip) {
-            exchange.send(status, reason, headers.plus("content-encoding", "gzip"), Compression.gzip(body));
+            exchange.send(status, reason, headers.plus("content-encoding", "gzip"), gzipOf.apply(body));
         } else {
             exchange.send(status, reason, headers, head ? null : body);
         }
