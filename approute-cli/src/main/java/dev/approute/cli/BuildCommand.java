@@ -28,6 +28,10 @@ final class BuildCommand implements Callable<Integer> {
                 System.out.println("\nprerendered into " + app.layout().relative(Prerenderer.cacheDir(app.layout())) + "/:");
                 prerendered.forEach(line -> System.out.println("  " + line));
             }
+            StartupCache startupCache = StartupCache.fromLauncher();
+            if (startupCache != null) {
+                startupCache.train(app.layout(), built.routes().table());
+            }
             return 0;
         } catch (Problems problems) {
             System.err.println("⨯ build failed:\n\n" + problems.report());

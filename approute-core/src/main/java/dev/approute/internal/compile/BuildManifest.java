@@ -144,6 +144,11 @@ public final class BuildManifest {
         } catch (StaleBuildException e) {
             return List.of(e.getMessage());
         }
+        return staleness(layout, manifest);
+    }
+
+    /** {@link #staleness(AppLayout)} of a manifest already read. */
+    public static List<String> staleness(AppLayout layout, Manifest manifest) {
         String rebuild = ": run ./approute build " + layout.root();
         List<String> reasons = new ArrayList<>();
         if (!VERSION.equals(manifest.approuteVersion())) {

@@ -102,12 +102,19 @@ public final class AppAssembler {
                     "there is no build here (no " + layout.relative(layout.manifestFile()) + ")",
                     "run ./approute build " + layout.root() + " first")));
         }
-        List<String> stale = BuildManifest.staleness(layout);
+        BuildManifest.Manifest manifest;
+        List<String> stale;
+        try {
+            manifest = BuildManifest.read(layout);
+            stale = BuildManifest.staleness(layout, manifest);
+        } catch (BuildManifest.StaleBuildException unreadable) {
+            manifest = null;
+            stale = List.of(unreadable.getMessage());
+        }
         if (!stale.isEmpty()) {
             throw new Problems(stale.stream().map(reason -> new Problem(layout.relative(layout.manifestFile()), 0,
                     "the build is stale: " + reason, "run ./approute build " + layout.root())).toList());
         }
-        BuildManifest.Manifest manifest = BuildManifest.read(layout);
         LoadResult loaded = new RouteLoader(layout.classesDir()).load(manifest.routes(layout));
         if (!loaded.problems().isEmpty()) {
             throw new Problems(loaded.problems());

@@ -19,6 +19,8 @@ import dev.approute.internal.runtime.Dispatcher;
  * try (HttpServer server = HttpServer.start(ServerOptions.of("127.0.0.1", 0), dispatcher, log::println)) {
  *     System.out.println("listening on " + server.port());
  * }
+ * HttpServer later = HttpServer.create(options, dispatcher, null);   // Helidon set up, not listening yet
+ * later.listen();
  * }</pre>
  */
 public final class HttpServer implements AutoCloseable {
@@ -32,8 +34,20 @@ public final class HttpServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** @param requestLog receives one line per request ({@code GET /api/hello 200 in 3ms}), or null for none */
+    /** {@link #create} then {@link #listen}. */
     public static HttpServer start(ServerOptions options, Dispatcher dispatcher, Consumer<String> requestLog) {
+        HttpServer server = create(options, dispatcher, requestLog);
+        server.listen();
+        return server;
+    }
+
+    /**
+     * Sets Helidon up (its service registry, config and routing: most of its start-up time) without listening, so a
+     * caller can do other start-up work meanwhile; {@link #listen} then binds the port.
+     *
+     * @param requestLog receives one line per request ({@code GET /api/hello 200 in 3ms}), or null for none
+     */
+    public static HttpServer create(ServerOptions options, Dispatcher dispatcher, Consumer<String> requestLog) {
         // The origin of request.url(): computed once the port is known (port 0 picks one at bind).
         AtomicReference<String> authority = new AtomicReference<>();
         WebServer server = WebServer.builder()
@@ -44,6 +58,12 @@ public final class HttpServer implements AutoCloseable {
                 .connectionOptions(socket -> socket.tcpNoDelay(true))
                 // The protocols are named, not discovered: HTTP/1.1 and cleartext HTTP/2 (prior knowledge or Upgrade: h2c).
                 .protocolsDiscoverServices(false)
+                // Nothing else is looked up on the module path either (each lookup is start-up time): approute has no
+                // server features, no concurrency limit, does its own gzip and reads bodies as bytes.
+                .featuresDiscoverServices(false)
+                .concurrencyLimitDiscoverServices(false)
+                .contentEncoding(encodings -> encodings.contentEncodingsDiscoverServices(false))
+                .mediaContext(media -> media.mediaSupportsDiscoverServices(false))
                 .addProtocol(Http2Config.create())
                 .addProtocol(Http1Config.builder()
                         // Helidon's own limits are the hard stop; the 431 at maxHeaderBytes is ours (below).
@@ -85,9 +105,13 @@ public final class HttpServer implements AutoCloseable {
                                 + (System.nanoTime() - start) / 1_000_000 + "ms");
                     }
                 }))
-                .build()
-                .start();
+                .build();
         return new HttpServer(server);
+    }
+
+    /** Binds the port and accepts connections. */
+    public void listen() {
+        server.start();
     }
 
     public int port() {
