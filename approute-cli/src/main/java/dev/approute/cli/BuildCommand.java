@@ -30,7 +30,7 @@ final class BuildCommand implements Callable<Integer> {
             }
             StartupCache startupCache = StartupCache.fromLauncher();
             if (startupCache != null) {
-                startupCache.train(app.layout(), built.routes().table());
+                startupCache.makeUnlessPresent(app.layout(), built.routes().table());
             }
             return 0;
         } catch (Problems problems) {

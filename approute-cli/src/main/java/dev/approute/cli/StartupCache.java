@@ -9,8 +9,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -21,21 +23,21 @@ import dev.approute.internal.router.RouteTable;
 import dev.approute.internal.runtime.Endpoint;
 
 /**
- * The app's start-up cache ({@code .approute/aot/}): a JDK AOT cache (JDK 25+) or AppCDS archive (JDK 21-24) of
- * the classes a {@code start} loads, already parsed and linked, so the next {@code start} answers its first request
- * in a fraction of the time. {@code build} makes it with a training run: the launcher starts the app as
- * {@code start} does plus the JVM's recording option ({@code APPROUTE_AOT_TRAINING=1}), {@link TrainingRequests}
- * are sent to it, and it is stopped; the JVM writes the cache as it exits.
+ * The start-up cache ({@code approute-cli/target/aot/}): a JDK AOT cache (JDK 25+) or AppCDS archive (JDK 21-24) of
+ * the classes a {@code start} loads, already parsed and linked, so that {@code start} answers its first request in a
+ * fraction of the time. It holds the classes of the CLI and its libraries (a route's classes come from the route's
+ * own class loader, which the JDK does not cache), so one cache serves every app; it is tied to the JDK, the CLI
+ * build and the JVM options, and the launcher names the file after them ({@code -Dapproute.aot.file}).
  *
- * <p>The launcher owns the JVM command line (the same for training and serving, so the JVM accepts the cache) and
- * names the file after the JDK, the CLI build and the JVM options: {@code build} passes that name as
- * {@code -Dapproute.aot.file}, and an app that has it already is not trained again. A failed training is a note,
- * never a failed build: {@code start} works without the cache, only slower.
+ * <p>{@code build} makes it when it is missing, with a training run of the app just built: the launcher starts it
+ * as {@code start} does, plus the JVM's recording option ({@code APPROUTE_AOT_TRAINING=<file>}), the
+ * {@link TrainingRequests} are sent, and the app is stopped; the JVM writes the cache as it exits. A failed
+ * training is a note, never a failed build: {@code start} works without the cache, only slower.
  *
  * <pre>{@code
  * StartupCache cache = StartupCache.fromLauncher();     // null when build was not started by the launcher
  * if (cache != null) {
- *     cache.train(layout, built.routes().table());
+ *     cache.makeUnlessPresent(layout, built.routes().table());
  * }
  * }</pre>
  */
@@ -59,60 +61,67 @@ final class StartupCache {
         return launcher == null || file == null ? null : new StartupCache(Path.of(launcher), Path.of(file).toAbsolutePath());
     }
 
-    /** Makes the cache unless it exists; prints one line saying what happened. */
-    void train(AppLayout layout, RouteTable<Endpoint> table) {
-        String name = layout.relative(file).toString();
+    /** Makes the cache unless it exists; prints one line when it makes one. */
+    void makeUnlessPresent(AppLayout layout, RouteTable<Endpoint> table) {
         if (Files.isRegularFile(file)) {
-            System.out.println("\nstart-up cache " + name + " is up to date (same JDK, CLI build and JVM options)");
             return;
         }
         long started = System.nanoTime();
         Path log = file.resolveSibling("training.log");
+        // Another build may be training at the same time: each writes its own file, and the last rename wins.
+        Path written = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         String failure;
         try {
-            failure = run(layout, table, log);
+            failure = train(layout, table, written, log);
+            if (failure == null && Files.isRegularFile(written)) {
+                Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                removeOthers();
+            } else if (failure == null) {
+                failure = "the JVM wrote none";
+            }
         } catch (IOException e) {
             failure = e.toString();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = "interrupted";
+        } finally {
+            deleteQuietly(written);
         }
-        if (failure == null && Files.isRegularFile(file)) {
-            System.out.println("\n✓ start-up cache " + name + " (" + megabytes(file) + " MB) made in "
-                    + (System.nanoTime() - started) / 1_000_000 + "ms: start loads it");
+        if (failure == null) {
+            System.out.println("\n✓ start-up cache made in " + (System.nanoTime() - started) / 1_000_000 + "ms (" + megabytes(file)
+                    + " MB, " + file + "): every start with this JDK and CLI build loads it");
         } else {
-            System.out.println("\nnote: no start-up cache was made (" + (failure == null ? "the JVM wrote none" : failure)
-                    + "; see " + layout.relative(log) + "). start works without it, only slower.");
+            System.out.println("\nnote: no start-up cache was made (" + failure + "; see " + log
+                    + "). start works without it, only slower.");
         }
     }
 
-    /** The training run; returns why it failed, or null. */
-    private String run(AppLayout layout, RouteTable<Endpoint> table, Path log) throws IOException, InterruptedException {
+    /** The training run, the JVM writing to {@code written}; returns why it failed, or null. */
+    private String train(AppLayout layout, RouteTable<Endpoint> table, Path written, Path log) throws IOException, InterruptedException {
         Files.createDirectories(file.getParent());
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "start", layout.root().toString(),
                 "--port", String.valueOf(port), "--hostname", "127.0.0.1")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().put("APPROUTE_AOT_TRAINING", "1");
+        builder.environment().put("APPROUTE_AOT_TRAINING", written.toString());
         Process app = builder.start();
+        String failure;
         try {
-            if (!awaitListening(app, port)) {
-                return app.isAlive() ? "the app did not listen within " + READY_TIMEOUT.toSeconds() + "s"
+            if (awaitListening(app, port)) {
+                failure = send(port, TrainingRequests.plan(table));
+            } else {
+                failure = app.isAlive() ? "the app did not listen within " + READY_TIMEOUT.toSeconds() + "s"
                         : "the app exited with " + app.exitValue();
-            }
-            String refused = send(port, TrainingRequests.plan(table));
-            if (refused != null) {
-                return refused;
             }
         } finally {
             app.destroy(); // SIGTERM: the launcher exec'd java, so this is the JVM, which writes the cache as it exits
+            if (!app.waitFor(WRITE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                app.destroyForcibly().waitFor();
+                failure = "the JVM did not finish writing within " + WRITE_TIMEOUT.toSeconds() + "s";
+            }
         }
-        if (!app.waitFor(WRITE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            app.destroyForcibly();
-            return "the JVM did not finish writing within " + WRITE_TIMEOUT.toSeconds() + "s";
-        }
-        return null;
+        return failure;
     }
 
     private static boolean awaitListening(Process app, int port) throws InterruptedException {
@@ -153,6 +162,25 @@ final class StartupCache {
             }
         }
         return null;
+    }
+
+    /** Caches made for another JDK, CLI build or JVM options: only one is kept. */
+    private void removeOthers() throws IOException {
+        try (DirectoryStream<Path> caches = Files.newDirectoryStream(file.getParent(), "start-*")) {
+            for (Path cache : caches) {
+                if (!cache.equals(file) && !cache.getFileName().toString().endsWith(".tmp")) {
+                    deleteQuietly(cache);
+                }
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            // a leftover file is harmless: the next training replaces or removes it
+        }
     }
 
     private static int freePort() throws IOException {
