@@ -4,5 +4,6 @@ module dev.approute.cli {
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires java.logging;
+    requires java.net.http;
     opens dev.approute.cli to info.picocli;
 }

@@ -8,7 +8,9 @@ import dev.approute.internal.app.AppLayout;
 
 /** The app folder argument every command takes. */
 final class AppOption {
-    @Parameters(index = "0", paramLabel = "<app-dir>", defaultValue = ".",
+    static final String DEFAULT_DIR = ".";
+
+    @Parameters(index = "0", paramLabel = "<app-dir>", defaultValue = DEFAULT_DIR,
             description = "The app folder: the one holding app/ (default: the current folder).")
     Path dir;
 

@@ -32,6 +32,10 @@ final class BuildCommand implements Callable<Integer> {
                 System.out.println("\nprerendered into " + app.layout().relative(Prerenderer.cacheDir(app.layout())) + "/:");
                 prerendered.rendered().forEach(line -> System.out.println("  " + line));
             }
+            StartupCache startupCache = StartupCache.fromLauncher();
+            if (startupCache != null) {
+                startupCache.makeUnlessPresent(app.layout(), built.routes().table());
+            }
             return 0;
         } catch (Problems problems) {
             System.err.println("⨯ build failed:\n\n" + problems.report());

@@ -4,11 +4,13 @@ import picocli.CommandLine.Option;
 
 /** --port / PORT and --hostname, shared by dev and start. */
 final class ServeOptions {
+    static final String DEFAULT_HOSTNAME = "127.0.0.1";
+
     @Option(names = {"-p", "--port"}, paramLabel = "<port>", description = "Port to listen on (default: $PORT, else 3000).")
     Integer port;
 
     @Option(names = {"-H", "--hostname"}, paramLabel = "<host>", description = "Address to listen on (default: ${DEFAULT-VALUE}).",
-            defaultValue = "127.0.0.1")
+            defaultValue = DEFAULT_HOSTNAME)
     String hostname;
 
     int port() {

@@ -26,6 +26,16 @@ final class StartCommand implements Callable<Integer> {
                     "Default: $APPROUTE_CACHE_URL; none: each instance caches alone."})
     String cacheUrl;
 
+    /** {@link #call} as picocli's {@code execute} runs it: an exception is printed and the exit code is 1. */
+    int runWithoutPicocli() {
+        try {
+            return call();
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            return 1;
+        }
+    }
+
     @Override
     public Integer call() {
         AppAssembler.Built built;

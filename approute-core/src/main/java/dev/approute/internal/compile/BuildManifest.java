@@ -5,15 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -31,6 +28,7 @@ import dev.approute.internal.router.RoutePattern;
  * {
  *   "approuteVersion": "0.1.0-SNAPSHOT",
  *   "inputs": { "app/api/items/[slug]/route.java": "sha256…", "src/com/acme/Db.java": "sha256…" },
+ *   "inputStats": { "app/api/items/[slug]/route.java": "412:1763723712345678901", ... },      (size:mtime in ns)
  *   "routes": [ { "kind": "route", "pattern": "/api/items/[slug]", "file": "app/api/items/[slug]/route.java",
  *                 "appPath": "/api/items/[slug]/route", "className": "approute.routes.api.items._slug_.Route",
  *                 "packageName": "approute.routes.api.items._slug_", "methods": ["GET"],
@@ -49,9 +47,19 @@ public final class BuildManifest {
     /** The approute version recorded in (and required of) a manifest. */
     public static final String VERSION = version();
 
-    /** A manifest as read back. */
-    public record Manifest(String approuteVersion, Map<String, String> inputs, List<Map<String, Object>> routeRecords,
-                           Map<String, Object> middlewareRecord) {
+    // A source modified this close to the manifest's writing may have changed after it was hashed without its size or
+    // time showing it (file times advance in clock ticks): it is hashed again rather than trusted.
+    private static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    /**
+     * A manifest as read back.
+     *
+     * @param inputStats size and time of each input as it was hashed ({@link SourceInputs.Input#stat()}); empty in a
+     *                   manifest written before they were recorded
+     * @param writtenNanos when the manifest was written (its file's modification time)
+     */
+    public record Manifest(String approuteVersion, Map<String, String> inputs, Map<String, String> inputStats,
+                           List<Map<String, Object>> routeRecords, Map<String, Object> middlewareRecord, long writtenNanos) {
         /** The compiled {@code middleware.java}, or null when the app has none. */
         public CompiledMiddleware middleware(AppLayout layout) {
             if (middlewareRecord == null) {
@@ -104,7 +112,14 @@ public final class BuildManifest {
     public static void write(AppLayout layout, List<CompiledRoute> routes, CompiledMiddleware middleware) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("approuteVersion", VERSION);
-        json.put("inputs", hashInputs(layout));
+        Map<String, String> hashes = new TreeMap<>();
+        Map<String, String> stats = new TreeMap<>();
+        SourceInputs.list(layout).forEach((path, input) -> {
+            hashes.put(path, SourceInputs.sha256(input.file()));
+            stats.put(path, input.stat());
+        });
+        json.put("inputs", hashes);
+        json.put("inputStats", stats);
         List<Map<String, Object>> records = new ArrayList<>();
         for (CompiledRoute route : routes) {
             Map<String, Object> record = new LinkedHashMap<>();
@@ -146,10 +161,13 @@ public final class BuildManifest {
             @SuppressWarnings("unchecked")
             Map<String, String> inputs = (Map<String, String>) json.getOrDefault("inputs", Map.of());
             @SuppressWarnings("unchecked")
+            Map<String, String> stats = (Map<String, String>) json.getOrDefault("inputStats", Map.of());
+            @SuppressWarnings("unchecked")
             List<Map<String, Object>> routes = (List<Map<String, Object>>) json.getOrDefault("routes", List.of());
             @SuppressWarnings("unchecked")
             Map<String, Object> middleware = (Map<String, Object>) json.get("middleware");
-            return new Manifest(String.valueOf(json.get("approuteVersion")), inputs, routes, middleware);
+            return new Manifest(String.valueOf(json.get("approuteVersion")), inputs, stats, routes, middleware,
+                    Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS));
         } catch (IOException | ClassCastException e) {
             throw new StaleBuildException(slashes(layout.relative(file)) + " cannot be read (" + e.getMessage()
                     + "): run ./approute build " + layout.root());
@@ -167,17 +185,23 @@ public final class BuildManifest {
         } catch (StaleBuildException e) {
             return List.of(e.getMessage());
         }
+        return staleness(layout, manifest);
+    }
+
+    /** {@link #staleness(AppLayout)} of a manifest already read. */
+    public static List<String> staleness(AppLayout layout, Manifest manifest) {
         String rebuild = ": run ./approute build " + layout.root();
         List<String> reasons = new ArrayList<>();
         if (!VERSION.equals(manifest.approuteVersion())) {
             reasons.add("the build was made by approute " + manifest.approuteVersion() + ", this is " + VERSION + rebuild);
         }
-        Map<String, String> now = hashInputs(layout);
+        Map<String, SourceInputs.Input> now = SourceInputs.list(layout);
+        long trustedBefore = manifest.writtenNanos() - RACY_NANOS;
         manifest.inputs().forEach((file, hash) -> {
-            String current = now.get(file);
+            SourceInputs.Input current = now.get(file);
             if (current == null) {
                 reasons.add(file + " was deleted since the last build" + rebuild);
-            } else if (!current.equals(hash)) {
+            } else if (!unchanged(current, hash, manifest.inputStats().get(file), trustedBefore)) {
                 reasons.add(file + " changed since the last build" + rebuild);
             }
         });
@@ -189,38 +213,12 @@ public final class BuildManifest {
         return reasons;
     }
 
-    /** SHA-256 of every {@code .java} file under {@code app/} and {@code src/}, and of middleware.java, by path relative to the root. */
-    static Map<String, String> hashInputs(AppLayout layout) {
-        Map<String, String> hashes = new TreeMap<>();
-        Path middleware = layout.middlewareFile();
-        if (Files.isRegularFile(middleware)) {
-            try {
-                hashes.put(slashes(layout.relative(middleware)), sha256(Files.readAllBytes(middleware)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + middleware + ": " + e.getMessage(), e);
-            }
+    /** Same size and time as when it was hashed, long enough before the manifest was written; else the same hash. */
+    private static boolean unchanged(SourceInputs.Input current, String hash, String recordedStat, long trustedBefore) {
+        if (current.stat().equals(recordedStat) && current.modifiedNanos() < trustedBefore) {
+            return true;
         }
-        for (Path dir : List.of(layout.appDir(), layout.srcDir())) {
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path file : walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).toList()) {
-                    hashes.put(slashes(layout.relative(file)), sha256(Files.readAllBytes(file)));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + dir + ": " + e.getMessage(), e);
-            }
-        }
-        return hashes;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return hash.equals(SourceInputs.sha256(current.file()));
     }
 
     private static String slashes(Path path) {

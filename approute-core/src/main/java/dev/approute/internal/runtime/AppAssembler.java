@@ -112,7 +112,15 @@ public final class AppAssembler {
                     "there is no build here (no " + layout.relative(layout.manifestFile()) + ")",
                     "run ./approute build " + layout.root() + " first")));
         }
-        List<String> stale = BuildManifest.staleness(layout);
+        BuildManifest.Manifest manifest;
+        List<String> stale;
+        try {
+            manifest = BuildManifest.read(layout);
+            stale = BuildManifest.staleness(layout, manifest);
+        } catch (BuildManifest.StaleBuildException unreadable) {
+            manifest = null;
+            stale = List.of(unreadable.getMessage());
+        }
         if (!stale.isEmpty()) {
             throw new Problems(stale.stream().map(reason -> new Problem(layout.relative(layout.manifestFile()), 0,
                     "the build is stale: " + reason, "run ./approute build " + layout.root())).toList());
@@ -122,7 +130,6 @@ public final class AppAssembler {
         if (!config.valid()) {
             throw new Problems(config.problems());
         }
-        BuildManifest.Manifest manifest = BuildManifest.read(layout);
         RouteLoader builtLoader = new RouteLoader(layout.classesDir());
         LoadResult loaded = builtLoader.load(manifest.routes(layout));
         if (!loaded.problems().isEmpty()) {

@@ -50,6 +50,12 @@ public final class HttpServer implements AutoCloseable {
                     .idleConnectionPeriod(idleCheckPeriod(options.idleTimeout()))
                     // The protocols are named, not discovered: HTTP/1.1 and cleartext HTTP/2 (prior knowledge or Upgrade: h2c).
                     .protocolsDiscoverServices(false)
+                    // Nothing else is looked up on the module path either (each lookup is start-up time): approute has no
+                    // server features, no concurrency limit, does its own gzip and reads bodies as bytes.
+                    .featuresDiscoverServices(false)
+                    .concurrencyLimitDiscoverServices(false)
+                    .contentEncoding(encodings -> encodings.contentEncodingsDiscoverServices(false))
+                    .mediaContext(media -> media.mediaSupportsDiscoverServices(false))
                     .addProtocol(Http2Config.create())
                     .addProtocol(Http1Config.builder()
                             // Helidon's own limits are the hard stop; the 431 at maxHeaderBytes is ours (CatchAllHandler).

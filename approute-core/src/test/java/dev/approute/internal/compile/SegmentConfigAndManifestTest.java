@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -137,5 +140,23 @@ class SegmentConfigAndManifestTest {
                 "app/api/items/[slug]/Helper.java changed since the last build: run ./approute build " + app.layout.root(),
                 "src/com/acme/Db.java was deleted since the last build: run ./approute build " + app.layout.root(),
                 "src/com/acme/New.java was added since the last build: run ./approute build " + app.layout.root());
+    }
+
+    @Test
+    void aSourceWithTheSizeAndTimeOfTheBuildIsNotReadAgain(@TempDir Path root) throws Exception {
+        TestApp app = new TestApp(root).route("api/hello", "class Route { static Response GET() { return Response.text(\"a\"); } }");
+        Path source = app.layout.appDir().resolve("api/hello/route.java");
+        FileTime anHourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+        Files.setLastModifiedTime(source, anHourAgo);
+        BuildManifest.write(app.layout, new AppCompiler(app.layout).compileAll(app.entries()).routes());
+
+        // Same size, same time, written long before the manifest: trusted as unchanged, as git and make do.
+        Files.writeString(source, Files.readString(source).replace("\"a\"", "\"b\""));
+        Files.setLastModifiedTime(source, anHourAgo);
+        assertThat(BuildManifest.staleness(app.layout)).isEmpty();
+
+        // Any other time: read and hashed.
+        Files.setLastModifiedTime(source, FileTime.from(Instant.now().minus(Duration.ofMinutes(30))));
+        assertThat(BuildManifest.staleness(app.layout)).singleElement().asString().contains("app/api/hello/route.java changed");
     }
 }
