@@ -16,6 +16,7 @@ module dev.approute {
     requires io.helidon.common.buffers;
     requires io.helidon.common.uri;
     requires io.helidon.common.socket;
+    requires io.helidon.service.registry;
     requires com.fasterxml.jackson.databind;
     requires org.apache.commons.fileupload2.core;
 

@@ -18,7 +18,7 @@ final class DevCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (DevRoutes routes = new DevRoutes(app.layout(), System.out::println)) {
-            return Serving.serve("dev", app.layout(), serve, routes, null);
+            return Serving.serve("dev", app.layout(), serve, () -> new Serving.Served(routes, null));
         }
     }
 }

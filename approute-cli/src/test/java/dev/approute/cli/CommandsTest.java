@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -40,9 +39,7 @@ class CommandsTest {
     }
 
     private void write(String relative, String content) throws Exception {
-        Path file = app.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
+        AppFiles.write(app, relative, content);
     }
 
     private void goodApp() throws Exception {

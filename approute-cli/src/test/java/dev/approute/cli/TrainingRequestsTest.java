@@ -2,7 +2,6 @@ package dev.approute.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,9 +22,7 @@ class TrainingRequestsTest {
     Path app;
 
     private void write(String relative, String content) throws Exception {
-        Path file = app.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
+        AppFiles.write(app, relative, content);
     }
 
     private RouteTable<Endpoint> build() {

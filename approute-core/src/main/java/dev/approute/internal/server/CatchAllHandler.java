@@ -27,17 +27,25 @@ import dev.approute.internal.runtime.Dispatcher;
  */
 final class CatchAllHandler implements Handler {
     private final ServerOptions options;
-    private final Dispatcher dispatcher;
     private final Consumer<String> requestLog;
     private final BodyGuards bodies;
     // The origin of request.url(): computed once the port is known (port 0 picks one at bind).
     private final AtomicReference<String> authority = new AtomicReference<>();
 
-    CatchAllHandler(ServerOptions options, Dispatcher dispatcher, Consumer<String> requestLog, BodyGuards bodies) {
+    // Set once, before the server listens (HttpServer.listen): no request thread exists before then.
+    private Dispatcher dispatcher;
+
+    CatchAllHandler(ServerOptions options, Consumer<String> requestLog, BodyGuards bodies) {
         this.options = options;
-        this.dispatcher = dispatcher;
         this.requestLog = requestLog;
         this.bodies = bodies;
+    }
+
+    void serve(Dispatcher dispatcher) {
+        if (this.dispatcher != null) {
+            throw new IllegalStateException("This server already serves a dispatcher");
+        }
+        this.dispatcher = dispatcher;
     }
 
     @Override

@@ -19,6 +19,8 @@ import dev.approute.internal.runtime.Dispatcher;
  * try (HttpServer server = HttpServer.start(ServerOptions.of("127.0.0.1", 0), dispatcher, log::println)) {
  *     System.out.println("listening on " + server.port());
  * }
+ * HttpServer later = HttpServer.create(options, null);   // Helidon set up, not listening yet
+ * later.listen(dispatcher);
  * }</pre>
  */
 public final class HttpServer implements AutoCloseable {
@@ -29,16 +31,38 @@ public final class HttpServer implements AutoCloseable {
 
     private final WebServer server;
     private final StallWatch watch;
+    private final ServerOptions options;
+    private final CatchAllHandler handler;
 
-    private HttpServer(WebServer server, StallWatch watch) {
+    private HttpServer(WebServer server, StallWatch watch, ServerOptions options, CatchAllHandler handler) {
         this.server = server;
         this.watch = watch;
+        this.options = options;
+        this.handler = handler;
     }
 
-    /** @param requestLog receives one line per request ({@code GET /api/hello 200 in 3ms}), or null for none */
+    /** {@link #create} then {@link #listen}. */
     public static HttpServer start(ServerOptions options, Dispatcher dispatcher, Consumer<String> requestLog) {
+        HttpServer server = create(options, requestLog);
+        try {
+            server.listen(dispatcher);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    /**
+     * Sets Helidon up (its service registry, configuration and routing: most of its start-up time) without
+     * listening, so that a caller can load what it serves meanwhile; {@link #listen} then binds the port.
+     *
+     * @param requestLog receives one line per request ({@code GET /api/hello 200 in 3ms}), or null for none
+     */
+    public static HttpServer create(ServerOptions options, Consumer<String> requestLog) {
+        EngineServices.useRegistryWithoutDiscovery();
         StallWatch watch = StallWatch.start();
-        CatchAllHandler handler = new CatchAllHandler(options, dispatcher, requestLog, new BodyGuards(watch, options));
+        CatchAllHandler handler = new CatchAllHandler(options, requestLog, new BodyGuards(watch, options));
         try {
             WebServer server = WebServer.builder()
                     .host(options.host())
@@ -74,9 +98,8 @@ public final class HttpServer implements AutoCloseable {
                         }
                     })
                     .routing(routing -> routing.any(handler))
-                    .build()
-                    .start();
-            return new HttpServer(server, watch);
+                    .build();
+            return new HttpServer(server, watch, options, handler);
         } catch (RuntimeException e) {
             watch.close();
             throw e;
@@ -89,14 +112,27 @@ public final class HttpServer implements AutoCloseable {
         return half.compareTo(LONGEST_IDLE_CHECK) > 0 ? LONGEST_IDLE_CHECK : half.isZero() ? Duration.ofMillis(1) : half;
     }
 
+    /** Binds the port and accepts connections, every request going to {@code dispatcher}. */
+    public void listen(Dispatcher dispatcher) {
+        handler.serve(dispatcher);
+        server.start();
+    }
+
+    /** What this server was created with. */
+    public ServerOptions options() {
+        return options;
+    }
+
     public int port() {
         return server.port();
     }
 
-    /** Stops accepting connections and lets in-flight requests finish (up to the grace period). */
+    /** Stops accepting connections and lets in-flight requests finish (up to the grace period); also a server never listening. */
     @Override
     public void close() {
-        server.stop();
+        if (server.isRunning()) {
+            server.stop();
+        }
         watch.close();
     }
 }
